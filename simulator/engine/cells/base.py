@@ -1,0 +1,137 @@
+"""What every cell provides, and the small linear-algebra helpers they share.
+
+A cell runs a whole sequence forward and backward (BPTT). Its parameters are passed in explicitly, so
+the same cell object can run on the weights of a network, on perturbed weights (finite differences),
+or on a whole grid of weights at once: every parameter may carry leading "parameter-batch" axes
+(G, …, H, D) and the states then carry them too (G, …, B, H). That is how a loss surface is one
+batched forward pass rather than a loop over grid points.
+
+Shapes inside a cell: ``xs`` is (T, B, D); states are (B, H) (or (G…, B, H)); a weight W is (H, D) and
+acts as ``x @ Wᵀ``, a bias b is (H,) and is added as b[..., None, :].
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .. import activations
+
+
+def lin(x: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """x Wᵀ, broadcasting over leading parameter-batch axes of either side."""
+    return np.matmul(x, np.swapaxes(W, -1, -2))
+
+
+def bias(b: np.ndarray) -> np.ndarray:
+    """b shaped to add to a (…, B, H) array: (…, 1, H)."""
+    return b[..., None, :]
+
+
+def outer_sum(d_pre: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Σ_batch d_preᵀ x: the gradient of W in pre = x Wᵀ (keeps leading parameter-batch axes)."""
+    return np.matmul(np.swapaxes(d_pre, -1, -2), x)
+
+
+def transpose(W: np.ndarray) -> np.ndarray:
+    return np.swapaxes(W, -1, -2)
+
+
+def input_projection(xs: np.ndarray, W: np.ndarray):
+    """The input's contribution x^t Wᵀ for each step, as a function of t.
+
+    With plain weights it is one matrix product over all steps (the fast path for training); with
+    parameter-batched weights (a loss-surface grid) it is computed step by step so it broadcasts.
+    """
+    if W.ndim == 2:
+        T, B, D = xs.shape
+        projected = (xs.reshape(T * B, D) @ W.T).reshape(T, B, W.shape[0])
+        return lambda t: projected[t]
+    return lambda t: lin(xs[t], W)
+
+
+def time_outer(d_pre: np.ndarray, xs: np.ndarray) -> np.ndarray:
+    """Σ_t Σ_batch d_pre^tᵀ x^t, as one matrix product over (time × batch)."""
+    T, B, H = d_pre.shape
+    return d_pre.reshape(T * B, H).T @ xs.reshape(T * B, xs.shape[-1])
+
+
+def cut(truncate: int | None, t: int) -> bool:
+    """Truncated BPTT: no gradient flows back through the memory from step t+1 into step t
+    when a truncation window ends after step t (windows of ``truncate`` steps from the start)."""
+    return bool(truncate) and (t + 1) % truncate == 0
+
+
+class Cell:
+    """Base class. Subclasses set ``kind``, ``state_names`` and implement the four methods below."""
+
+    kind: str = ""
+    title: str = ""
+    state_names: tuple[str, ...] = ("a",)
+    #: the state that holds the per-step hidden output a^t (for ∂L/∂a^t in the Trace)
+    hidden_state: str = "a"
+
+    def __init__(self, input_size: int, hidden_size: int, activation: str = "tanh"):
+        if int(input_size) < 1 or int(hidden_size) < 1:
+            raise ValueError("a cell needs at least one input and one unit")
+        self.input_size = int(input_size)
+        self.hidden_size = int(hidden_size)
+        self.activation = activations.check(activation)
+
+    # -- description ---------------------------------------------------------------------------
+    @property
+    def output_size(self) -> int:
+        return self.hidden_size
+
+    def state_size(self, name: str) -> int:
+        return self.hidden_size
+
+    def options(self) -> dict[str, Any]:
+        """Everything besides the sizes that defines the cell (saved in project files)."""
+        return {"activation": self.activation}
+
+    def config(self) -> dict[str, Any]:
+        return {"kind": self.kind, "input_size": self.input_size, "hidden_size": self.hidden_size,
+                **self.options()}
+
+    def param_shapes(self) -> dict[str, tuple[int, ...]]:
+        raise NotImplementedError
+
+    def param_descriptions(self) -> dict[str, str]:
+        return {}
+
+    def init_params(self, rng: np.random.Generator, dtype=np.float64) -> dict[str, np.ndarray]:
+        """Uniform(−1/√H, 1/√H) like PyTorch, biases included; subclasses refine."""
+        k = 1.0 / np.sqrt(self.hidden_size)
+        return {name: rng.uniform(-k, k, size=shape).astype(dtype)
+                for name, shape in self.param_shapes().items()}
+
+    def zero_state(self, batch: int, dtype=np.float64) -> dict[str, np.ndarray]:
+        return {name: np.zeros((batch, self.state_size(name)), dtype=dtype) for name in self.state_names}
+
+    # -- computation ----------------------------------------------------------------------------
+    def forward(self, p: dict, xs: np.ndarray, state: dict) -> tuple[np.ndarray, dict, dict]:
+        """Run the sequence. Returns (outputs (T, …, B, O), records {name: (T, …)}, final state)."""
+        raise NotImplementedError
+
+    def backward(self, p: dict, xs: np.ndarray, rec: dict, d_out: np.ndarray,
+                 d_final: dict | None = None, truncate: int | None = None
+                 ) -> tuple[np.ndarray, dict, dict, dict]:
+        """BPTT. ``d_out`` is ∂L/∂output^t (T, …, B, O). Returns (∂L/∂x (T, B, D), parameter
+        gradients, ∂L/∂(initial state), per-step gradients {state name: ∂L/∂state^t (T, …)})."""
+        raise NotImplementedError
+
+    # helpers for subclasses
+    def _zero_grads(self, p: dict) -> dict:
+        return {name: np.zeros_like(value) for name, value in p.items()}
+
+    def _d_final(self, d_final: dict | None, like: dict) -> dict:
+        return {name: (d_final[name] if d_final and name in d_final and d_final[name] is not None
+                       else np.zeros_like(like[name])) for name in self.state_names}
+
+
+def stack(steps: list[dict]) -> dict[str, np.ndarray]:
+    """[{name: array}] per step → {name: array (T, …)}."""
+    if not steps:
+        return {}
+    return {name: np.stack([s[name] for s in steps]) for name in steps[0]}
