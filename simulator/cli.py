@@ -1,0 +1,367 @@
+"""Headless commands: `python main.py scenes | simulate | grad | validate | convert`.
+
+No display is needed: nothing here imports Qt (commands that render set QT_QPA_PLATFORM=offscreen
+before any Qt import). Exit status 0 on success; 2 with a one-line message on stderr for bad input.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from simulator.errors import UserInputError
+
+COMMANDS = ("scenes", "simulate", "grad", "validate", "convert")
+TORCH_CELLS = ("rnn_tanh", "rnn_relu", "lstm", "gru")
+
+
+def wants_cli(argv: list[str]) -> bool:
+    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str):
+        raise UserInputError(f"{self.prog}: {message} (see --help)")
+
+
+# -- output helpers -------------------------------------------------------------------------------
+
+def plain(value: Any) -> Any:
+    """numpy values → JSON values; non-finite floats become the strings "NaN", "Infinity", "-Infinity"
+    (bare NaN is not JSON), the same convention as the project file."""
+    if isinstance(value, np.ndarray):
+        return plain(value.tolist())
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (np.floating, float)):
+        value = float(value)
+        if math.isfinite(value):
+            return value
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(plain(value), ensure_ascii=False, allow_nan=False))
+    sys.stdout.write("\n")
+
+
+def fmt(values) -> str:
+    arr = np.atleast_1d(np.asarray(values, dtype=float))
+    return "[" + ", ".join(f"{v:.6g}" for v in arr.ravel()) + "]"
+
+
+# -- commands ---------------------------------------------------------------------------------------
+
+def cmd_scenes(args) -> int:
+    from simulator.model.scenes import list_scenes
+
+    scenes = list_scenes()
+    if args.json:
+        print_json([{"name": s.name, "title": s.title, "description": s.description} for s in scenes])
+        return 0
+    width = max(len(s.name) for s in scenes)
+    for s in scenes:
+        print(f"{s.name:<{width}}  {s.title.get('en', '')}")
+    return 0
+
+
+def _project_from_args(args):
+    from simulator.io.project_file import load_project
+    from simulator.model.scenes import load_scene
+
+    if getattr(args, "project", None):
+        return load_project(args.project)
+    return load_scene(args.scene)
+
+
+def _scene_inputs(project, spec: str | None) -> np.ndarray:
+    """The scene's own inputs, or those the user gave (numbers, a file, or text for text scenes)."""
+    from simulator.io.sequence import parse_sequence, tokenize_text
+
+    size = project.network.input_size
+    if spec is None:
+        if project.inputs is not None:
+            return np.asarray(project.inputs, dtype=float)
+        if project.text is not None:
+            spec = project.text
+        else:
+            raise UserInputError(f"scene {project.name} has no inputs; give some with --inputs")
+    if project.encoding is not None and not _looks_numeric(spec):
+        from simulator.engine.encoding import encoding_from_spec
+
+        encoding = encoding_from_spec(project.encoding)
+        return encoding.encode_sentence(tokenize_text(spec))
+    return parse_sequence(spec, input_size=size)
+
+
+def _looks_numeric(spec: str) -> bool:
+    text = spec.strip()
+    return bool(text) and (Path(text).suffix.lower() in (".npy", ".csv", ".txt")
+                           or all(ch in "0123456789.,;+-−eE()[] \t\n" for ch in text))
+
+
+def _torch_inputs(path: str) -> np.ndarray:
+    from simulator.io.sequence import parse_sequence
+
+    x = parse_sequence(path, allow_3d=True)
+    if x.ndim not in (2, 3):
+        raise UserInputError("--inputs must be (T, D) or (T, B, D)")
+    return x
+
+
+def _torch_network(args):
+    from simulator.io.torch_state import load_state_npz, network_from_state_dict
+
+    if not args.cell:
+        raise UserInputError("--torch needs --cell rnn_tanh|rnn_relu|lstm|gru")
+    return network_from_state_dict(load_state_npz(args.torch), args.cell)
+
+
+def _check_torch_input(net, x):
+    if x.shape[-1] != net.input_size:
+        raise UserInputError(f"--inputs has {x.shape[-1]} features per step; the model expects {net.input_size}")
+
+
+def cmd_simulate(args) -> int:
+    if args.torch:
+        from simulator.io.torch_state import run_like_torch
+
+        net = _torch_network(args)
+        if not args.inputs:
+            raise UserInputError("--torch needs --inputs X.npy with shape (T, B, D) or (T, D)")
+        x = _torch_inputs(args.inputs)
+        _check_torch_input(net, x)
+        result = run_like_torch(net, x)
+        if args.json:
+            print_json(result)
+        else:
+            for key, value in result.items():
+                print(f"{key}: shape {tuple(np.shape(value))}\n{np.array2string(np.asarray(value), precision=6)}")
+        return 0
+
+    if not (args.scene or args.project):
+        raise UserInputError("simulate needs --scene NAME, --project FILE or --torch FILE.npz")
+    project = _project_from_args(args)
+    x = _scene_inputs(project, args.inputs)
+    trace = project.network.forward(x)
+    if args.json:
+        result = trace.to_json_dict(b=0)
+        result["scene"] = project.name
+        print_json(result)
+        return 0
+    print(f"{project.name}: {project.title.get('en', '')}")
+    for t in range(trace.steps):
+        memory = "  ".join(f"{key.split('.', 2)[-1]}={fmt(v[t, 0])}"
+                           for key, v in _memory_after(trace).items())
+        print(f"t={t + 1:>3}  x={fmt(trace.inputs[t, 0])}  {memory}  y={fmt(trace.outputs[t, 0])}")
+    if not trace.finite:
+        print("note: some numbers overflowed or became NaN (shown as inf/nan)")
+    return 0
+
+
+def _memory_after(trace) -> dict[str, np.ndarray]:
+    out = {}
+    for k, layer in enumerate(trace.layers):
+        for direction, rec in layer.records.items():
+            for state in layer.state_names:
+                suffix = ".reverse" if direction == "reverse" else ""
+                out[f"layers.{k}{suffix}.{state}"] = rec[state]
+    return out
+
+
+def cmd_grad(args) -> int:
+    if not args.loss_weights:
+        raise UserInputError("grad needs --loss-weights R.npy (the same shape as the output)")
+    from simulator.io.sequence import parse_sequence
+
+    if args.torch:
+        from simulator.io.torch_state import grads_like_torch
+
+        net = _torch_network(args)
+        if not args.inputs:
+            raise UserInputError("--torch needs --inputs X.npy")
+        x = _torch_inputs(args.inputs)
+        _check_torch_input(net, x)
+        R = parse_sequence(args.loss_weights, allow_3d=True)
+        result = grads_like_torch(net, x, R)
+        print_json(result) if args.json else _print_grads(result)
+        return 0
+    if not (args.scene or args.project):
+        raise UserInputError("grad needs --scene NAME, --project FILE or --torch FILE.npz")
+    project = _project_from_args(args)
+    net = project.network
+    x = _scene_inputs(project, args.inputs)
+    trace = net.forward(x)
+    R = parse_sequence(args.loss_weights, allow_3d=True)
+    if R.ndim == 2:
+        R = R[:, None, :]
+    if R.shape != trace.outputs.shape:
+        raise UserInputError(f"--loss-weights must have the shape of the outputs {trace.outputs.shape[::2]}"
+                             f" (steps, outputs), not {R.shape}")
+    with np.errstate(all="ignore"):
+        loss = float(np.sum(R * trace.outputs))
+    grads, d_x = net.backward(trace, d_y=R)
+    result = {"loss": loss, "grads": grads, "grad_inputs": d_x[:, 0] if np.ndim(x) == 2 else d_x}
+    print_json(result) if args.json else _print_grads(result)
+    return 0
+
+
+def _print_grads(result: dict) -> None:
+    print(f"loss: {result['loss']:.10g}")
+    for key, value in result["grads"].items():
+        print(f"∂L/∂{key}: shape {tuple(np.shape(value))}\n{np.array2string(np.asarray(value), precision=6)}")
+    print(f"∂L/∂x:\n{np.array2string(np.asarray(result['grad_inputs']), precision=6)}")
+
+
+def _file_kind(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".npz":
+        return "npz"
+    if suffix == ".json":
+        return "json"
+    raise UserInputError(f"{path}: expected a project .json or a PyTorch state_dict .npz")
+
+
+def infer_torch_cell(arrays: dict) -> str:
+    """Which PyTorch module a state_dict came from, from the shape of weight_hh_l0 (rows = k·H)."""
+    from simulator.errors import ProjectFileError
+
+    w = arrays.get("weight_hh_l0")
+    if w is None or np.ndim(w) != 2 or w.shape[1] == 0 or w.shape[0] % w.shape[1]:
+        raise ProjectFileError("the .npz has no usable weight_hh_l0, so its cell type is unknown; give --cell")
+    return {1: "rnn_tanh", 3: "gru", 4: "lstm"}.get(w.shape[0] // w.shape[1]) or "unknown"
+
+
+def cmd_validate(args) -> int:
+    if _file_kind(args.file) == "json":
+        from simulator.io.project_file import validate_project_file
+
+        for line in validate_project_file(args.file):
+            print(line)
+        return 0
+    from simulator.io.torch_state import load_state_npz, network_from_state_dict
+
+    arrays = load_state_npz(args.file)
+    cell = args.cell or infer_torch_cell(arrays)
+    net = network_from_state_dict(arrays, cell)
+    directions = "bidirectional" if net.layers[0].bidirectional else "unidirectional"
+    print(f"{args.file}: PyTorch {cell} state_dict, {len(net.layers)} layer(s), {directions}, "
+          f"input size {net.input_size}, hidden size {net.layers[0].cell.hidden_size}, "
+          f"{sum(v.size for v in arrays.values())} numbers")
+    return 0
+
+
+def cmd_convert(args) -> int:
+    source, target = _file_kind(args.input), _file_kind(args.output)
+    if source == target:
+        raise UserInputError("convert goes between a project .json and a PyTorch .npz; both names end the same")
+    if source == "json":
+        from simulator.io.project_file import load_project
+        from simulator.io.torch_state import save_state_npz, state_dict_from_network
+
+        project = load_project(args.input)
+        save_state_npz(args.output, state_dict_from_network(project.network))
+    else:
+        from simulator.io.project_file import save_project
+        from simulator.io.torch_state import load_state_npz, network_from_state_dict
+        from simulator.model.project import Project, slugify
+
+        arrays = load_state_npz(args.input)
+        cell = args.cell or infer_torch_cell(arrays)
+        net = network_from_state_dict(arrays, cell)
+        name = slugify(Path(args.output).stem)
+        stem = Path(args.output).stem
+        save_project(args.output, Project(name=name, title={"en": stem, "zh": stem},
+                                          description={"en": f"Imported from {Path(args.input).name} ({cell})",
+                                                       "zh": f"从 {Path(args.input).name} 导入（{cell}）"},
+                                          network=net, inputs=None, text=None, encoding=None, settings={},
+                                          metadata={"imported_from": Path(args.input).name, "torch_cell": cell}))
+    print(f"wrote {args.output}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rnn-sim", description="RNN Simulator: headless commands. With no command the app opens.")
+    from simulator import __version__
+
+    parser.add_argument("--version", action="version", version=f"RNN Simulator {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("scenes", help="list the built-in scenes")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_scenes)
+
+    def model_args(p):
+        p.add_argument("--scene", help="a built-in scene (see `scenes`)")
+        p.add_argument("--project", help="a project .json file")
+        p.add_argument("--torch", metavar="FILE.npz", help="a PyTorch RNN/LSTM/GRU state_dict saved with numpy.savez")
+        p.add_argument("--cell", choices=TORCH_CELLS, help="which PyTorch module the state_dict is from")
+        p.add_argument("--inputs", metavar="SEQ",
+                       help='inline numbers "1,1; 1,1; 2,2" (steps by ;, features by ,), a .npy/.csv file, '
+                            "or text for text scenes")
+        p.add_argument("--json", action="store_true", help="print every number as JSON")
+
+    p = sub.add_parser("simulate", help="run a scene, project or PyTorch model on a sequence")
+    model_args(p)
+    p.set_defaults(run=cmd_simulate)
+
+    p = sub.add_parser("grad", help="gradients of L = Σ R⊙y with respect to every weight and the input")
+    model_args(p)
+    p.add_argument("--loss-weights", metavar="R.npy", help="R, the same shape as the output")
+    p.set_defaults(run=cmd_grad)
+
+    p = sub.add_parser("validate", help="check a project .json or a PyTorch .npz and summarise it")
+    p.add_argument("file")
+    p.add_argument("--cell", choices=TORCH_CELLS, help="for an .npz: the PyTorch module (inferred if omitted)")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("convert", help="convert between a project .json and a PyTorch state_dict .npz")
+    p.add_argument("input")
+    p.add_argument("output")
+    p.add_argument("--cell", choices=TORCH_CELLS, help="for an .npz input: the PyTorch module (inferred if omitted)")
+    p.set_defaults(run=cmd_convert)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as done:  # --help / --version
+            return int(done.code or 0)
+        if not getattr(args, "command", None):
+            parser.print_help()
+            return 0
+        return int(args.run(args) or 0)
+    except UserInputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `… | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (ValueError, OSError) as error:  # bad input that reached the engine or the file system
+        print(f"error: {' '.join(str(error).split())}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
