@@ -1,0 +1,1 @@
+"""The PySide6 + pyqtgraph GUI. Only this package imports Qt."""

@@ -1,0 +1,1 @@
+"""Editing panels: the builder, the sequence editor, the player, the explanation panel."""

@@ -1,0 +1,1 @@
+"""Views of the Trace: each reads numbers, none computes them."""
