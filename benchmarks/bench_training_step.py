@@ -30,6 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from simulator.engine.cells.base import TokenIds  # noqa: E402
 from simulator.engine.network import Network  # noqa: E402
 from simulator.io.torch_state import network_from_state_dict  # noqa: E402
 
@@ -73,6 +74,9 @@ def clip_by_global_norm(grads: dict[str, np.ndarray], max_norm: float) -> None:
 
 
 def make_our_step(net: Network, one_hot: np.ndarray, labels: np.ndarray, inline_optimiser: bool):
+    # The engine takes one-hot words as token ids (its encodings produce them): the same numbers as
+    # the dense one-hot product (tests/engine/test_gradients.py checks it), without the zeros.
+    one_hot = TokenIds(one_hot.argmax(axis=-1), VOCABULARY)
     if optim is None or inline_optimiser:
         def step() -> float:
             loss, grads, _ = net.loss_and_gradients(one_hot, labels, loss="ce")

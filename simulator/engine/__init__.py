@@ -2,3 +2,7 @@
 
 Nothing in this package imports Qt; a test enforces it.
 """
+
+from ._malloc import keep_freed_memory as _keep_freed_memory
+
+_keep_freed_memory()

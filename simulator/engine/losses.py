@@ -39,6 +39,23 @@ def reference_vectors(targets, classes: int, shape) -> np.ndarray:
     return np.eye(classes)[idx]
 
 
+def class_indices(targets, classes: int, shape) -> np.ndarray | None:
+    """Targets as class indices (T, B), or None when they are reference vectors."""
+    targets = np.asarray(targets)
+    if targets.ndim == len(shape) + 1:
+        return None
+    if targets.ndim == 1:
+        targets = targets[:, None]
+    targets = np.broadcast_to(targets, shape)
+    if not np.issubdtype(targets.dtype, np.integer):
+        if not np.all(targets == np.round(targets)):
+            raise ValueError("class targets must be whole numbers")
+        targets = targets.astype(np.int64)
+    if targets.size and (targets.min() < 0 or targets.max() >= classes):
+        raise ValueError(f"class targets must lie in 0…{classes - 1}")
+    return targets
+
+
 def log_softmax(z: np.ndarray) -> np.ndarray:
     with np.errstate(all="ignore"):
         shifted = z - np.max(z, axis=-1, keepdims=True)
@@ -54,11 +71,21 @@ def evaluate(network, trace, targets, loss: str = "ce", mask=None):
         if loss == "ce":
             if network.head.activation != "softmax":
                 raise ValueError("cross-entropy needs a softmax output layer; use MSE for this network")
-            ref = reference_vectors(targets, O, y.shape)
-            logp = log_softmax(trace.head["z_y"])
-            step = -np.sum(np.where(ref > 0, ref * logp, 0.0), axis=-1) * m
+            shifted, log_sum = trace.head["_shifted"], trace.head["_log_sum"]
+            classes = class_indices(targets, O, (T, B))
+            if classes is not None:
+                # One reference class per step: pick its log-probability instead of a dot product.
+                picked = np.take_along_axis(shifted - log_sum, classes[..., None], axis=-1)[..., 0]
+                step = -picked * m
+                d_z_y = y.copy()
+                np.put_along_axis(d_z_y, classes[..., None],
+                                  np.take_along_axis(y, classes[..., None], axis=-1) - 1.0, axis=-1)
+            else:
+                ref = reference_vectors(targets, O, y.shape)
+                step = -np.sum(np.where(ref > 0, ref * (shifted - log_sum), 0.0), axis=-1) * m
+                d_z_y = y - ref
             value = float(step.sum() / B)
-            d_z_y = (y - ref) * m[..., None] / B
+            d_z_y *= (m / B)[..., None]
             return value, step, None, d_z_y
         if loss == "mse":
             ref = np.asarray(targets, dtype=np.float64)

@@ -13,6 +13,7 @@ import numpy as np
 
 from . import activations as act
 from .cells import Cell, make_cell
+from .cells.base import TokenIds
 from .cells.jordan import output_apply, output_backward
 from .trace import LayerTrace, Trace
 
@@ -178,8 +179,17 @@ class Network:
         return {n: params[prefix + n] for n in cell.param_shapes()}
 
     # -- running ---------------------------------------------------------------------------------
-    def _as_batch(self, x: np.ndarray) -> np.ndarray:
-        x = np.asarray(x, dtype=self.dtype)
+    def _as_batch(self, x):
+        """(T, D) or (T, B, D) numbers; or one-hot words as token ids: a TokenIds, or whole numbers of
+        shape (T,) or (T, B) in 0…D−1."""
+        if isinstance(x, TokenIds):
+            if x.size != self.input_size:
+                raise ValueError(f"token ids index {x.size} inputs; this network has {self.input_size}")
+            return x
+        x = np.asarray(x)
+        if np.issubdtype(x.dtype, np.integer) and x.ndim in (1, 2):
+            return TokenIds(x, self.input_size)
+        x = x.astype(self.dtype, copy=False)
         if x.ndim == 2:
             x = x[:, None, :]
         if x.ndim != 3 or x.shape[-1] != self.input_size:
@@ -231,13 +241,22 @@ class Network:
                 z_y = np.matmul(current, np.swapaxes(params["head.W"], -1, -2))
                 if self.head.use_bias:
                     z_y = z_y + params["head.b"][..., None, :]
-                y = output_apply(self.head.activation, z_y) if self.head.activation != "linear" else z_y
-                head = {"z_y": z_y, "y": y}
+                if self.head.activation == "softmax":
+                    # the loss reuses the shifted logits and log Σ e^z instead of computing them again
+                    shifted = z_y - np.max(z_y, axis=-1, keepdims=True)
+                    exp = np.exp(shifted)
+                    total = np.sum(exp, axis=-1, keepdims=True)
+                    y = exp / total
+                    head = {"z_y": z_y, "y": y, "_shifted": shifted, "_log_sum": np.log(total)}
+                else:
+                    y = output_apply(self.head.activation, z_y) if self.head.activation != "linear" else z_y
+                    head = {"z_y": z_y, "y": y}
             finite = bool(np.all(np.isfinite(y)))
         return Trace(xs, layer_traces, head, y, final_state, finite=finite)
 
     def backward(self, trace: Trace, d_y: np.ndarray | None = None, d_z_y: np.ndarray | None = None,
-                 params: dict | None = None, truncate: int | None = None) -> tuple[dict, np.ndarray]:
+                 params: dict | None = None, truncate: int | None = None,
+                 need_input_grad: bool = True) -> tuple[dict, np.ndarray | None]:
         """BPTT through the whole network. Give ∂L/∂y^t (``d_y``) or, for a softmax head with
         cross-entropy, ∂L/∂z_y directly (``d_z_y``). Returns (parameter gradients, ∂L/∂x) and stores
         ∂L/∂a^t (and ∂L/∂c^t for LSTM) of every layer in ``trace.layers[k].step_grads``."""
@@ -251,6 +270,7 @@ class Network:
                     d_z_y = (d_y if self.head.activation == "linear"
                              else output_backward(self.head.activation, trace.head["z_y"], trace.head["y"], d_y))
                 top = trace.layers[-1].output if trace.layers else trace.inputs
+                top = top if isinstance(top, np.ndarray) else top.dense(self.dtype)
                 T, B, O = d_z_y.shape
                 grads["head.W"] += d_z_y.reshape(T * B, O).T @ top.reshape(T * B, -1)
                 if self.head.use_bias:
@@ -258,7 +278,7 @@ class Network:
                 d_current = d_z_y @ params["head.W"]
             for k in range(len(self.layers) - 1, -1, -1):
                 layer, layer_trace = self.layers[k], trace.layers[k]
-                below = trace.layers[k - 1].output if k > 0 else trace.inputs
+                below = trace.layers[k - 1].output if k > 0 else trace.input_source
                 split = layer.cell.output_size
                 d_below = None
                 for direction, cell in layer.directions():
@@ -268,15 +288,16 @@ class Network:
                     if direction == "reverse":
                         seq, d_out, rec = below[::-1], d_out[::-1], {n: v[::-1] for n, v in rec.items()}
                     d_seq, cell_grads, _, step_grads = cell.backward(
-                        self._cell_params(params, k, direction), seq, rec, d_out, truncate=truncate)
+                        self._cell_params(params, k, direction), seq, rec, d_out, truncate=truncate,
+                        need_input_grad=need_input_grad or k > 0)
                     if direction == "reverse":
-                        d_seq = d_seq[::-1]
+                        d_seq = None if d_seq is None else d_seq[::-1]
                         step_grads = {n: v[::-1] for n, v in step_grads.items()}
                     layer_trace.step_grads[direction] = step_grads
                     prefix = self._prefix(k, direction)
                     for name, g in cell_grads.items():
                         grads[f"{prefix}.{name}"] += g
-                    d_below = d_seq if d_below is None else d_below + d_seq
+                    d_below = d_seq if d_below is None or d_seq is None else d_below + d_seq
                 d_current = d_below
         return grads, d_current
 
@@ -288,5 +309,6 @@ class Network:
         trace = self.forward(x, params=params)
         value, step_loss, d_y, d_z_y = losses.evaluate(self, trace, targets, loss, mask)
         trace.loss, trace.step_loss = value, step_loss
-        grads, _ = self.backward(trace, d_y=d_y, d_z_y=d_z_y, params=params, truncate=truncate)
+        grads, _ = self.backward(trace, d_y=d_y, d_z_y=d_z_y, params=params, truncate=truncate,
+                                 need_input_grad=False)
         return value, grads, trace

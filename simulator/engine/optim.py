@@ -270,11 +270,15 @@ class ClipReport:
 
 def _norm(array: np.ndarray) -> float:
     """L2 norm that does not overflow for large finite values (an exploding gradient of 1e200 has a
-    finite norm, and we want to show it): scale by the largest magnitude first."""
-    array = np.asarray(array, dtype=np.float64)
+    finite norm, and we want to show it). The plain dot product is tried first (one BLAS call); only
+    when it overflows or underflows is the array scaled by its largest magnitude."""
+    array = np.asarray(array, dtype=np.float64).ravel()
     if array.size == 0:
         return 0.0
     with np.errstate(all="ignore"):
+        squared = float(np.dot(array, array))
+        if 1e-290 < squared < 1e290:
+            return math.sqrt(squared)
         largest = float(np.max(np.abs(array)))
         if largest == 0.0 or not math.isfinite(largest):   # NaN or inf propagate as they are
             return largest
@@ -283,7 +287,11 @@ def _norm(array: np.ndarray) -> float:
 
 def global_norm(grads: dict[str, np.ndarray]) -> float:
     """‖g‖ over all parameters together: √(Σ_keys ‖g_key‖²), as ``clip_grad_norm_`` computes it."""
-    return _norm(np.array([_norm(g) for g in grads.values()], dtype=np.float64))
+    return _combine(_group_norms(grads))
+
+
+def _combine(group_norms: dict[str, float]) -> float:
+    return _norm(np.fromiter(group_norms.values(), dtype=np.float64, count=len(group_norms)))
 
 
 def _group_norms(grads: dict[str, np.ndarray]) -> dict[str, float]:
@@ -317,18 +325,19 @@ def clip_by_norm(grads: dict[str, np.ndarray], threshold: float, eps: float = 0.
     threshold = _check_threshold(threshold)
     eps = _non_negative("eps", eps)
     groups = _group_norms(grads)
-    before = global_norm(grads)
+    before = _combine(groups)
     scale = threshold / (before + eps) if math.isfinite(before) and before + eps > 0 else 1.0
     if scale < 1.0:
         new = {key: g * scale for key, g in grads.items()}
-        return ClipReport(before, global_norm(new), True, groups, new)
+        return ClipReport(before, _combine({key: n * scale for key, n in groups.items()}), True, groups, new)
     new = {key: np.array(g, copy=True) for key, g in grads.items()}
     return ClipReport(before, before, False, groups, new)
 
 
 def no_clip(grads: dict[str, np.ndarray]) -> ClipReport:
-    before = global_norm(grads)
-    return ClipReport(before, before, False, _group_norms(grads),
+    groups = _group_norms(grads)
+    before = _combine(groups)
+    return ClipReport(before, before, False, groups,
                       {key: np.array(g, copy=True) for key, g in grads.items()})
 
 

@@ -56,7 +56,8 @@ class LayerTrace:
 
 @dataclass
 class Trace:
-    inputs: np.ndarray                     # (T, B, D)
+    #: what the cells were fed: a (T, B, D) array, or token ids (cells.base.TokenIds) for one-hot words
+    input_source: object
     layers: list[LayerTrace]
     head: dict[str, np.ndarray]            # {"z_y": (T, B, O), "y": (T, B, O)} or {} without a head
     outputs: np.ndarray                    # y^t, (T, B, O)
@@ -66,12 +67,18 @@ class Trace:
     finite: bool = True
 
     @property
+    def inputs(self) -> np.ndarray:
+        """x^t for every step, (T, B, D) (token ids are expanded to their one-hot vectors)."""
+        source = self.input_source
+        return source if isinstance(source, np.ndarray) else source.dense()
+
+    @property
     def steps(self) -> int:
-        return self.inputs.shape[0]
+        return self.input_source.shape[0]
 
     @property
     def batch(self) -> int:
-        return self.inputs.shape[1]
+        return self.input_source.shape[1]
 
     def memory_keys(self) -> list[tuple[int, str, str]]:
         return [(k, d, s) for k, layer in enumerate(self.layers) for d in layer.directions
@@ -85,7 +92,9 @@ class Trace:
         for k, layer in enumerate(self.layers):
             for direction, rec in layer.records.items():
                 prefix = f"layers.{k}" + (".reverse" if direction == "reverse" else "")
-                entry["layers"][prefix] = {name: pick(values) for name, values in rec.items()}
+                # Names starting with "_" are the stacked arrays behind the lecture's names (z, z_i, …).
+                entry["layers"][prefix] = {name: pick(values) for name, values in rec.items()
+                                           if not name.startswith("_")}
                 for state in layer.state_names:
                     entry["memory"][f"{prefix}.{state}"] = pick(rec[state])
                 for gate in GATE_QUANTITIES.get(layer.kind, ()):
@@ -93,7 +102,7 @@ class Trace:
                 for state, grads in layer.step_grads.get(direction, {}).items():
                     entry["layers"][prefix][f"dL/d{state}"] = pick(grads)
         if self.head:
-            entry["head"] = {name: pick(values) for name, values in self.head.items()}
+            entry["head"] = {name: pick(values) for name, values in self.head.items() if not name.startswith("_")}
         if self.step_loss is not None:
             entry["loss"] = self.step_loss[t].tolist() if b is None else float(self.step_loss[t, b])
         return entry

@@ -144,3 +144,37 @@ def test_truncated_bptt():
     # ∂L/∂a at t = 1 is just what the output at t = 1 sends down.
     direct = R[1] @ net.params["head.W"]
     np.testing.assert_allclose(trace.layers[0].step_grads["forward"]["a"][1], direct, rtol=1e-12)
+
+
+@pytest.mark.parametrize("kind", ["elman", "lstm", "gru", "jordan", "scrn", "clockwork", "feedforward"])
+def test_token_ids_give_the_same_numbers_as_dense_one_hot_inputs(kind):
+    """One-hot words fed as token ids (a gather, a scatter-add) equal the dense one-hot products."""
+    rng = np.random.default_rng(11)
+    extra = {"output_size": 3} if kind == "jordan" else {}
+    net = Network.build(7, [{"kind": kind, "hidden_size": 4, "bidirectional": kind in ("lstm", "gru"), **extra}],
+                        {"output_size": 5, "activation": "softmax"})
+    for key, value in net.params.items():
+        net.params[key] = rng.normal(0, 0.5, size=value.shape)
+    ids = rng.integers(0, 7, size=(6, 3))
+    ids[0, 0] = 6
+    dense = np.eye(7)[ids]
+    targets = rng.integers(0, 5, size=(6, 3))
+    loss_ids, grads_ids, trace_ids = net.loss_and_gradients(ids, targets, "ce")
+    loss_dense, grads_dense, trace_dense = net.loss_and_gradients(dense, targets, "ce")
+    assert loss_ids == pytest.approx(loss_dense, rel=1e-13)
+    np.testing.assert_allclose(trace_ids.outputs, trace_dense.outputs, rtol=1e-13, atol=1e-15)
+    np.testing.assert_array_equal(trace_ids.inputs, dense)
+    for key in grads_dense:
+        np.testing.assert_allclose(grads_ids[key], grads_dense[key], rtol=1e-12, atol=1e-14, err_msg=key)
+
+
+def test_class_indices_and_reference_vectors_give_the_same_cross_entropy():
+    rng = np.random.default_rng(4)
+    net = Network.build(3, [{"kind": "gru", "hidden_size": 3}], {"output_size": 4, "activation": "softmax"})
+    x = rng.normal(size=(5, 2, 3))
+    classes = rng.integers(0, 4, size=(5, 2))
+    loss_a, grads_a, _ = net.loss_and_gradients(x, classes, "ce")
+    loss_b, grads_b, _ = net.loss_and_gradients(x, np.eye(4)[classes], "ce")
+    assert loss_a == pytest.approx(loss_b, rel=1e-13)
+    for key in grads_a:
+        np.testing.assert_allclose(grads_a[key], grads_b[key], rtol=1e-12, atol=1e-15)

@@ -37,12 +37,55 @@ def transpose(W: np.ndarray) -> np.ndarray:
     return np.swapaxes(W, -1, -2)
 
 
-def input_projection(xs: np.ndarray, W: np.ndarray):
+class TokenIds:
+    """One-hot inputs given by their indices: x^t[b] is the unit vector e_{ids[t, b]} of length ``size``.
+
+    The slot-filling words are one-hot over a vocabulary; multiplying a weight matrix by a one-hot
+    vector just picks a column, so the forward product becomes a gather and the weight gradient a
+    scatter-add — the same numbers as the dense product, without the work on the zeros.
+    """
+
+    ndim = 3
+
+    def __init__(self, ids, size: int):
+        ids = np.asarray(ids)
+        if ids.ndim == 1:
+            ids = ids[:, None]
+        if ids.ndim != 2 or not np.issubdtype(ids.dtype, np.integer):
+            raise ValueError("token ids must be whole numbers of shape (steps,) or (steps, batch)")
+        if ids.size and (ids.min() < 0 or ids.max() >= size):
+            raise ValueError(f"token ids must lie in 0…{size - 1}")
+        self.ids = ids.astype(np.intp, copy=False)
+        self.size = int(size)
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        return self.ids.shape + (self.size,)
+
+    def __len__(self) -> int:
+        return self.ids.shape[0]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return TokenIds(self.ids[key], self.size)
+        return np.eye(self.size)[self.ids[key]]
+
+    def dense(self, dtype=np.float64) -> np.ndarray:
+        return np.eye(self.size, dtype=dtype)[self.ids]
+
+
+def input_projection(xs, W: np.ndarray):
     """The input's contribution x^t Wᵀ for each step, as a function of t.
 
-    With plain weights it is one matrix product over all steps (the fast path for training); with
-    parameter-batched weights (a loss-surface grid) it is computed step by step so it broadcasts.
+    With plain weights it is one matrix product over all steps (the fast path for training) or, for
+    token ids, one gather of W's columns; with parameter-batched weights (a loss-surface grid) it is
+    computed step by step so that it broadcasts.
     """
+    if isinstance(xs, TokenIds):
+        if W.ndim == 2:
+            projected = W.T[xs.ids]
+            return lambda t: projected[t]
+        return lambda t: np.swapaxes(W[..., xs.ids[t]], -1, -2)
     if W.ndim == 2:
         T, B, D = xs.shape
         projected = (xs.reshape(T * B, D) @ W.T).reshape(T, B, W.shape[0])
@@ -50,10 +93,44 @@ def input_projection(xs: np.ndarray, W: np.ndarray):
     return lambda t: lin(xs[t], W)
 
 
-def time_outer(d_pre: np.ndarray, xs: np.ndarray) -> np.ndarray:
-    """Σ_t Σ_batch d_pre^tᵀ x^t, as one matrix product over (time × batch)."""
+def time_outer(d_pre: np.ndarray, xs) -> np.ndarray:
+    """Σ_t Σ_batch d_pre^tᵀ x^t, as one matrix product over (time × batch) — or, for token ids, a
+    scatter-add of the rows of d_pre into the columns of the picked tokens."""
     T, B, H = d_pre.shape
+    if isinstance(xs, TokenIds):
+        # bincount over (token, unit) pairs is a scatter-add several times faster than np.add.at
+        flat = (xs.ids.reshape(T * B, 1) * H + np.arange(H)).ravel()
+        grad = np.bincount(flat, weights=d_pre.reshape(-1), minlength=xs.size * H)
+        return grad.reshape(xs.size, H).T.astype(d_pre.dtype, copy=False)
     return d_pre.reshape(T * B, H).T @ xs.reshape(T * B, xs.shape[-1])
+
+
+def input_grad(d_pre: np.ndarray, W: np.ndarray, xs, needed: bool = True):
+    """∂L/∂x^t = d_pre^t W, or None where nobody needs it (token ids, or training's first layer)."""
+    if not needed or isinstance(xs, TokenIds):
+        return None
+    return lin(d_pre, transpose(W))
+
+
+class Recorder:
+    """Per-step quantities written into preallocated (T, …) arrays — no list of arrays to stack later.
+
+    The arrays are allocated at the first write of each name, when its shape (which may carry
+    parameter-batch axes) is known.
+    """
+
+    def __init__(self, steps: int):
+        self.steps = steps
+        self.arrays: dict[str, np.ndarray] = {}
+
+    def put(self, t: int, **values: np.ndarray) -> None:
+        arrays = self.arrays
+        for name, value in values.items():
+            target = arrays.get(name)
+            if target is None:
+                value = np.asarray(value)
+                target = arrays[name] = np.empty((self.steps,) + value.shape, dtype=value.dtype)
+            target[t] = value
 
 
 def cut(truncate: int | None, t: int) -> bool:
@@ -115,10 +192,11 @@ class Cell:
         raise NotImplementedError
 
     def backward(self, p: dict, xs: np.ndarray, rec: dict, d_out: np.ndarray,
-                 d_final: dict | None = None, truncate: int | None = None
-                 ) -> tuple[np.ndarray, dict, dict, dict]:
-        """BPTT. ``d_out`` is ∂L/∂output^t (T, …, B, O). Returns (∂L/∂x (T, B, D), parameter
-        gradients, ∂L/∂(initial state), per-step gradients {state name: ∂L/∂state^t (T, …)})."""
+                 d_final: dict | None = None, truncate: int | None = None, need_input_grad: bool = True
+                 ) -> tuple[np.ndarray | None, dict, dict, dict]:
+        """BPTT (plain weights only). ``d_out`` is ∂L/∂output^t (T, B, O). Returns (∂L/∂x (T, B, D) or
+        None when not needed, parameter gradients, ∂L/∂(initial state), per-step gradients
+        {state name: ∂L/∂state^t (T, B, H)})."""
         raise NotImplementedError
 
     # helpers for subclasses
@@ -128,10 +206,3 @@ class Cell:
     def _d_final(self, d_final: dict | None, like: dict) -> dict:
         return {name: (d_final[name] if d_final and name in d_final and d_final[name] is not None
                        else np.zeros_like(like[name])) for name in self.state_names}
-
-
-def stack(steps: list[dict]) -> dict[str, np.ndarray]:
-    """[{name: array}] per step → {name: array (T, …)}."""
-    if not steps:
-        return {}
-    return {name: np.stack([s[name] for s in steps]) for name in steps[0]}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, bias, cut, input_projection, lin, time_outer, transpose
+from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
 
 
 class Clockwork(Cell):
@@ -76,7 +76,7 @@ class Clockwork(Cell):
         rec = {k: np.stack(v) for k, v in steps.items()}
         return rec["a"], rec, {"a": a}
 
-    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None):
+    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
         T = xs.shape[0]
         grads = self._zero_grads(p)
         W_a_T = transpose(p["W_a"] * self.mask)
@@ -94,4 +94,4 @@ class Clockwork(Cell):
         grads["W_x"] += time_outer(d_pre, xs)
         grads["W_a"] += time_outer(d_pre, rec["a_prev"]) * self.mask
         grads["b"] += d_pre.sum(axis=(0, 1))
-        return lin(d_pre, transpose(p["W_x"])), grads, {"a": d_a_next}, {"a": d_a_steps}
+        return input_grad(d_pre, p["W_x"], xs, need_input_grad), grads, {"a": d_a_next}, {"a": d_a_steps}

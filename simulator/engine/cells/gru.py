@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, bias, cut, input_projection, lin, time_outer, transpose
+from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
 
 GATES = ("r", "z", "n")
 
@@ -37,23 +37,24 @@ class GRU(Cell):
         H = self.hidden_size
         from_input = input_projection(xs, p["W_x"])
         a = state["a"]
-        steps = {k: [] for k in ("a_prev", "r", "z", "n", "pre_n", "gh_n", "a")}
+        b_x, b_a = bias(p["b_x"]), bias(p["b_a"])
+        rec = Recorder(xs.shape[0])
         for t in range(xs.shape[0]):
-            gx = from_input(t) + bias(p["b_x"])
-            gh = lin(a, p["W_a"]) + bias(p["b_a"])
-            r = act.sigmoid(gx[..., :H] + gh[..., :H])
-            z = act.sigmoid(gx[..., H:2 * H] + gh[..., H:2 * H])
+            gx = from_input(t) + b_x
+            gh = lin(a, p["W_a"]) + b_a
+            rz = act.sigmoid(gx[..., :2 * H] + gh[..., :2 * H])   # reset and update gates in one call
+            r, z = rz[..., :H], rz[..., H:]
             gh_n = gh[..., 2 * H:]
             pre_n = gx[..., 2 * H:] + r * gh_n
             n = act.apply(self.activation, pre_n)
-            steps["a_prev"].append(a)
+            rec.put(t, a_prev=a)
             a = (1.0 - z) * n + z * a
-            for name, value in (("r", r), ("z", z), ("n", n), ("pre_n", pre_n), ("gh_n", gh_n), ("a", a)):
-                steps[name].append(value)
-        rec = {k: np.stack(v) for k, v in steps.items()}
-        return rec["a"], rec, {"a": a}
+            rec.put(t, _rz=rz, n=n, pre_n=pre_n, gh_n=gh_n, a=a)
+        out = rec.arrays
+        out["r"], out["z"] = out["_rz"][..., :H], out["_rz"][..., H:]
+        return out["a"], out, {"a": a}
 
-    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None):
+    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
         T = xs.shape[0]
         grads = self._zero_grads(p)
         d_a_next = self._d_final(d_final, {"a": rec["a"][-1]})["a"]
@@ -79,4 +80,4 @@ class GRU(Cell):
         grads["W_a"] += time_outer(d_gh, rec["a_prev"])
         grads["b_x"] += d_gx.sum(axis=(0, 1))
         grads["b_a"] += d_gh.sum(axis=(0, 1))
-        return lin(d_gx, transpose(p["W_x"])), grads, {"a": d_a_next}, {"a": d_a_steps}
+        return input_grad(d_gx, p["W_x"], xs, need_input_grad), grads, {"a": d_a_next}, {"a": d_a_steps}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, bias, cut, input_projection, lin, time_outer, transpose
+from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
 
 OUTPUT_ACTIVATIONS = act.NAMES + ("softmax",)
 
@@ -84,7 +84,7 @@ class Jordan(Cell):
         rec = {k: np.stack(v) for k, v in steps.items()}
         return rec["y"], rec, {"y": y}
 
-    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None):
+    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
         T = xs.shape[0]
         grads = self._zero_grads(p)
         d_y_next = self._d_final(d_final, {"y": rec["y"][-1]})["y"]
@@ -105,4 +105,4 @@ class Jordan(Cell):
         grads["b"] += d_pre.sum(axis=(0, 1))
         grads["W_y"] += time_outer(d_z_y, rec["a"])
         grads["b_y"] += d_z_y.sum(axis=(0, 1))
-        return lin(d_pre, transpose(p["W_x"])), grads, {"y": d_y_next}, {"y": d_y_steps}
+        return input_grad(d_pre, p["W_x"], xs, need_input_grad), grads, {"y": d_y_next}, {"y": d_y_steps}

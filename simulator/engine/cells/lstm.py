@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, bias, cut, input_projection, lin, time_outer, transpose
+from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
 
 GATES = ("z", "z_i", "z_f", "z_o")
 
@@ -70,64 +70,68 @@ class LSTM(Cell):
     def forward(self, p, xs, state):
         H = self.hidden_size
         from_input = input_projection(xs, p["W_x"])
+        b = bias(p["b"])
+        W_a_T = transpose(p["W_a"]) if self.recurrence else None
+        W_c_T = transpose(p["W_c"]) if self.peephole else None
         c, a = state["c"], state["a"]
-        steps = {k: [] for k in ("a_prev", "c_prev", "z", "z_i", "z_f", "z_o", "g_z", "f_i", "f_f", "f_o",
-                                 "c", "h_c", "a")}
+        rec = Recorder(xs.shape[0])
         for t in range(xs.shape[0]):
-            pre = from_input(t) + bias(p["b"])
-            if self.recurrence:
-                pre = pre + lin(a, p["W_a"])
+            pre = from_input(t) + b                       # [z, z_i, z_f, z_o] side by side
+            if self.recurrence:   # not in place: with a grid of weights this broadcasts to more axes
+                pre = pre + np.matmul(a, W_a_T)
             if self.peephole:
-                pre = pre + lin(c, p["W_c"])
-            z, z_i, z_f, z_o = (pre[..., k * H:(k + 1) * H] for k in range(4))
-            g_z = act.apply(self.g, z)
-            f_i, f_f, f_o = (act.apply(self.gate, v) for v in (z_i, z_f, z_o))
-            steps["a_prev"].append(a)
-            steps["c_prev"].append(c)
-            c = g_z * f_i + c * f_f                      # c′ = g(z)·f(z_i) + c·f(z_f)
+                pre = pre + np.matmul(c, W_c_T)
+            g_z = act.apply(self.g, pre[..., :H])
+            gates = act.apply(self.gate, pre[..., H:])     # f(z_i), f(z_f), f(z_o) in one call
+            f_i, f_f, f_o = gates[..., :H], gates[..., H:2 * H], gates[..., 2 * H:]
+            rec.put(t, a_prev=a, c_prev=c)
+            c = g_z * f_i + c * f_f                        # c′ = g(z)·f(z_i) + c·f(z_f)
             h_c = act.apply(self.h, c)
-            a = h_c * f_o                                # a = h(c′)·f(z_o)
-            for name, value in (("z", z), ("z_i", z_i), ("z_f", z_f), ("z_o", z_o), ("g_z", g_z),
-                                ("f_i", f_i), ("f_f", f_f), ("f_o", f_o), ("c", c), ("h_c", h_c), ("a", a)):
-                steps[name].append(value)
-        rec = {k: np.stack(v) for k, v in steps.items()}
-        return rec["a"], rec, {"c": c, "a": a}
+            a = h_c * f_o                                  # a = h(c′)·f(z_o)
+            rec.put(t, _pre=pre, _gates=gates, g_z=g_z, c=c, h_c=h_c, a=a)
+        out = rec.arrays
+        # The lecture's names, as views into the stacked arrays (no copies).
+        for k, name in enumerate(GATES):
+            out[name] = out["_pre"][..., k * H:(k + 1) * H]
+        for k, name in enumerate(("f_i", "f_f", "f_o")):
+            out[name] = out["_gates"][..., k * H:(k + 1) * H]
+        return out["a"], out, {"c": c, "a": a}
 
-    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None):
-        T = xs.shape[0]
+    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
+        T, H = xs.shape[0], self.hidden_size
         grads = self._zero_grads(p)
         final = self._d_final(d_final, {"c": rec["c"][-1], "a": rec["a"][-1]})
         d_c_next, d_a_next = final["c"], final["a"]
-        d_pre = np.empty(rec["z"].shape[:-1] + (4 * self.hidden_size,), dtype=rec["z"].dtype)
+        d_pre = np.empty_like(rec["_pre"])
+        d_gates = np.empty_like(rec["_gates"])
         d_a_steps = np.empty_like(rec["a"])
         d_c_steps = np.empty_like(rec["c"])
+        W_a, W_c = p.get("W_a"), p.get("W_c")
+        slope_h = act.derivative(self.h, rec["c"], rec["h_c"])
+        slope_g = act.derivative(self.g, rec["z"], rec["g_z"])
+        slope_gates = act.derivative(self.gate, rec["_pre"][..., H:], rec["_gates"])
         for t in range(T - 1, -1, -1):
             if t != T - 1 and cut(truncate, t):
                 d_c_next, d_a_next = np.zeros_like(d_c_next), np.zeros_like(d_a_next)
+            f_i, f_f, f_o = rec["f_i"][t], rec["f_f"][t], rec["f_o"][t]
             d_a = d_out[t] + d_a_next
-            d_f_o = d_a * rec["h_c"][t]
-            d_c = d_c_next + d_a * rec["f_o"][t] * act.derivative(self.h, rec["c"][t], rec["h_c"][t])
+            d_c = d_c_next + d_a * f_o * (slope_h[t] if np.ndim(slope_h) else slope_h)
             d_a_steps[t], d_c_steps[t] = d_a, d_c
-            d_g_z = d_c * rec["f_i"][t]
-            d_f_i = d_c * rec["g_z"][t]
-            d_f_f = d_c * rec["c_prev"][t]
-            d_c_prev = d_c * rec["f_f"][t]
-            gate_slope = lambda name, value: act.derivative(self.gate, rec[name][t], value)
-            d_pre[t] = np.concatenate([
-                d_g_z * act.derivative(self.g, rec["z"][t], rec["g_z"][t]),
-                d_f_i * gate_slope("z_i", rec["f_i"][t]),
-                d_f_f * gate_slope("z_f", rec["f_f"][t]),
-                d_f_o * gate_slope("z_o", rec["f_o"][t]),
-            ], axis=-1)
-            d_a_next = lin(d_pre[t], transpose(p["W_a"])) if self.recurrence else np.zeros_like(d_a)
+            # ∂L/∂f(z_i), ∂L/∂f(z_f), ∂L/∂f(z_o), then through the gate function in one go
+            d_gates[t, ..., :H] = d_c * rec["g_z"][t]
+            d_gates[t, ..., H:2 * H] = d_c * rec["c_prev"][t]
+            d_gates[t, ..., 2 * H:] = d_a * rec["h_c"][t]
+            np.multiply(d_gates[t], slope_gates[t], out=d_pre[t, ..., H:])
+            np.multiply(d_c * f_i, slope_g[t] if np.ndim(slope_g) else slope_g, out=d_pre[t, ..., :H])
+            d_c_next = d_c * f_f
             if self.peephole:
-                d_c_prev = d_c_prev + lin(d_pre[t], transpose(p["W_c"]))
-            d_c_next = d_c_prev
+                d_c_next += d_pre[t] @ W_c
+            d_a_next = d_pre[t] @ W_a if self.recurrence else np.zeros_like(d_a)
         grads["W_x"] += time_outer(d_pre, xs)
         grads["b"] += d_pre.sum(axis=(0, 1))
         if self.recurrence:
             grads["W_a"] += time_outer(d_pre, rec["a_prev"])
         if self.peephole:
             grads["W_c"] += time_outer(d_pre, rec["c_prev"])
-        d_xs = lin(d_pre, transpose(p["W_x"]))
+        d_xs = input_grad(d_pre, p["W_x"], xs, need_input_grad)
         return d_xs, grads, {"c": d_c_next, "a": d_a_next}, {"a": d_a_steps, "c": d_c_steps}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, bias, cut, input_projection, lin, time_outer, transpose
+from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
 
 
 class SCRN(Cell):
@@ -65,7 +65,7 @@ class SCRN(Cell):
         rec = {k: np.stack(v) for k, v in steps.items()}
         return np.concatenate([rec["a"], rec["s"]], axis=-1), rec, {"s": s, "a": a}
 
-    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None):
+    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
         T, H = xs.shape[0], self.hidden_size
         grads = self._zero_grads(p)
         final = self._d_final(d_final, {"s": rec["s"][-1], "a": rec["a"][-1]})
@@ -89,5 +89,7 @@ class SCRN(Cell):
         grads["P"] += time_outer(d_pre, rec["s"])
         grads["b"] += d_pre.sum(axis=(0, 1))
         grads["B"] += time_outer(d_context_in, xs)
-        d_xs = lin(d_pre, transpose(p["A"])) + lin(d_context_in, transpose(p["B"]))
+        d_xs = input_grad(d_pre, p["A"], xs, need_input_grad)
+        if d_xs is not None:
+            d_xs = d_xs + input_grad(d_context_in, p["B"], xs)
         return d_xs, grads, {"s": d_s_next, "a": d_a_next}, {"a": d_a_steps, "s": d_s_all}

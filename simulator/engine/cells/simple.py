@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, bias, cut, input_projection, lin, time_outer, transpose
+from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
 
 
 class SimpleRNN(Cell):
@@ -27,35 +27,36 @@ class SimpleRNN(Cell):
 
     def forward(self, p, xs, state):
         from_input = input_projection(xs, p["W_x"])
+        b = bias(p["b"])
+        W_a_T = transpose(p["W_a"])
         a = state["a"]
-        a_prev, pre_steps, a_steps = [], [], []
+        rec = Recorder(xs.shape[0])
         for t in range(xs.shape[0]):
-            pre = from_input(t) + lin(a, p["W_a"]) + bias(p["b"])
-            a_prev.append(a)
+            pre = from_input(t) + np.matmul(a, W_a_T) + b
+            rec.put(t, a_prev=a, pre=pre)
             a = act.apply(self.activation, pre)
-            pre_steps.append(pre)
-            a_steps.append(a)
-        rec = {"a_prev": np.stack(a_prev), "pre": np.stack(pre_steps), "a": np.stack(a_steps)}
-        return rec["a"], rec, {"a": a}
+            rec.put(t, a=a)
+        return rec.arrays["a"], rec.arrays, {"a": a}
 
-    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None):
+    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
         T = xs.shape[0]
         grads = self._zero_grads(p)
         d_a_next = self._d_final(d_final, {"a": rec["a"][-1]})["a"]
+        slope = act.derivative(self.activation, rec["pre"], rec["a"])     # σ′ at every step at once
         d_pre = np.empty_like(rec["pre"])
-        d_a_steps = np.empty_like(rec["a"])
-        W_a_T = transpose(p["W_a"])
+        d_a_steps = np.add(d_out, 0.0)         # becomes ∂L/∂a^t: the output's part plus the memory's
+        W_a = p["W_a"]
         for t in range(T - 1, -1, -1):
             if t != T - 1 and cut(truncate, t):
                 d_a_next = np.zeros_like(d_a_next)
-            d_a = d_out[t] + d_a_next          # from the output at t and from the memory read at t+1
-            d_a_steps[t] = d_a
-            d_pre[t] = d_a * act.derivative(self.activation, rec["pre"][t], rec["a"][t])
-            d_a_next = lin(d_pre[t], W_a_T)
+            d_a = d_a_steps[t]
+            d_a += d_a_next                    # from the output at t and from the memory read at t+1
+            np.multiply(d_a, slope[t] if np.ndim(slope) else slope, out=d_pre[t])
+            d_a_next = d_pre[t] @ W_a
         grads["W_a"] += time_outer(d_pre, rec["a_prev"])
         grads["W_x"] += time_outer(d_pre, xs)
         grads["b"] += d_pre.sum(axis=(0, 1))
-        return lin(d_pre, transpose(p["W_x"])), grads, {"a": d_a_next}, {"a": d_a_steps}
+        return input_grad(d_pre, p["W_x"], xs, need_input_grad), grads, {"a": d_a_next}, {"a": d_a_steps}
 
 
 class IRNN(SimpleRNN):
@@ -97,9 +98,9 @@ class FeedForward(Cell):
         a = act.apply(self.activation, pre)
         return a, {"pre": pre, "a": a}, {}
 
-    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None):
+    def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
         grads = self._zero_grads(p)
         d_pre = d_out * act.derivative(self.activation, rec["pre"], rec["a"])
         grads["W_x"] += time_outer(d_pre, xs)
         grads["b"] += d_pre.sum(axis=(0, 1))
-        return lin(d_pre, transpose(p["W_x"])), grads, {}, {}
+        return input_grad(d_pre, p["W_x"], xs, need_input_grad), grads, {}, {}
