@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def sub(i: int) -> str:
@@ -28,8 +29,14 @@ def num(v: float) -> str:
         text = f"{v:.4g}"
         if "e" in text:
             mantissa, exponent = text.split("e")
-            text = f"{mantissa}×10^{int(exponent)}"
+            text = f"{mantissa}×10{str(int(exponent)).translate(SUPERSCRIPTS)}"
     return text.replace("-", "−")
+
+
+def factor(v: float) -> str:
+    """A number inside a product: negative ones in parentheses, "3·(−0.5)" not "3·−0.5"."""
+    text = num(v)
+    return f"({text})" if text.startswith("−") else text
 
 
 @dataclass
@@ -122,12 +129,12 @@ def explain(network, trace, t: int, layer: int | None, quantity: str, unit: int,
         g = lambda n: float(rec[n][t, batch, unit])
         if quantity == "c":
             lines = [f"c′ = g(z)·f(z_i) + c·f(z_f)",
-                     f"= {num(g('g_z'))}·{num(g('f_i'))} + {num(g('c_prev'))}·{num(g('f_f'))}",
-                     f"= {num(g('g_z') * g('f_i'))} + {num(g('c_prev') * g('f_f'))}",
+                     f"= {factor(g('g_z'))}·{factor(g('f_i'))} + {factor(g('c_prev'))}·{factor(g('f_f'))}",
+                     f"= {num(g('g_z') * g('f_i'))} + {factor(g('c_prev') * g('f_f'))}",
                      f"= {num(value)}"]
             return Explanation("c′", lines, value)
         if quantity == "a":
-            lines = [f"a = h(c′)·f(z_o)", f"= {num(g('h_c'))}·{num(g('f_o'))}", f"= {num(value)}"]
+            lines = ["a = h(c′)·f(z_o)", f"= {factor(g('h_c'))}·{factor(g('f_o'))}", f"= {num(value)}"]
             return Explanation("a", lines, value)
         if quantity in ("f_i", "f_f", "f_o", "g_z", "h_c"):
             source = {"f_i": "z_i", "f_f": "z_f", "f_o": "z_o", "g_z": "z", "h_c": "c"}[quantity]
@@ -137,7 +144,8 @@ def explain(network, trace, t: int, layer: int | None, quantity: str, unit: int,
 
     if kind == "gru" and quantity == "a":
         g = lambda n: float(rec[n][t, batch, unit])
-        lines = ["a′ = (1 − z)·n + z·a", f"= (1 − {num(g('z'))})·{num(g('n'))} + {num(g('z'))}·{num(g('a_prev'))}",
+        lines = ["a′ = (1 − z)·n + z·a",
+                 f"= (1 − {num(g('z'))})·{factor(g('n'))} + {num(g('z'))}·{factor(g('a_prev'))}",
                  f"= {num(value)}"]
         return Explanation("a′", lines, value)
 

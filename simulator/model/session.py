@@ -96,10 +96,24 @@ class Session:
 
     def _recompute(self) -> None:
         x = self.project.inputs
+        if x is None and self.project.text and self.project.encoding is not None:
+            x = self._encode_text(self.project.text)
         if x is None or len(x) == 0:
             self.trace = None
             return
         self.trace = self.network.forward(np.asarray(x, dtype=float))
+
+    def _encode_text(self, text: str):
+        """A text scene's sentence as input vectors, through the project's encoding."""
+        from simulator.engine.encoding import encoding_from_spec
+        from simulator.errors import UserInputError
+        from simulator.io.sequence import tokenize_text
+
+        try:
+            return encoding_from_spec(self.project.encoding).encode_sentence(tokenize_text(text))
+        except UserInputError as error:
+            self.error.emit(str(error))
+            return None
 
     def _changed(self) -> None:
         self._recompute()
