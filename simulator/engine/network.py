@@ -13,7 +13,7 @@ import numpy as np
 
 from . import activations as act
 from .cells import Cell, make_cell
-from .cells.base import TokenIds
+from .cells.base import TokenIds, param_batch_shape
 from .cells.jordan import output_apply, output_backward
 from .trace import LayerTrace, Trace
 
@@ -65,6 +65,12 @@ class Head:
 
     def config(self) -> dict[str, Any]:
         return {"output_size": self.output_size, "activation": self.activation, "use_bias": self.use_bias}
+
+
+def _align_grid_axes(arrays: list[np.ndarray]) -> list[np.ndarray]:
+    """(T, G…, B, H) and (T, B, H) side by side: give the second the grid axes as 1s, after T."""
+    ndim = max(a.ndim for a in arrays)
+    return [a.reshape(a.shape[:1] + (1,) * (ndim - a.ndim) + a.shape[1:]) for a in arrays]
 
 
 class Network:
@@ -224,7 +230,11 @@ class Network:
                 for direction, cell in layer.directions():
                     state = self.initial_state(k, direction, batch, memory)
                     seq = current if direction == "forward" else current[::-1]
-                    out, rec, final = cell.forward(self._cell_params(params, k, direction), seq, state)
+                    cell_params = self._cell_params(params, k, direction)
+                    grid = param_batch_shape(cell, cell_params, seq)
+                    if grid:     # the cells stack every step's state: the first must have the grid axes too
+                        state = {s: np.broadcast_to(v, grid + v.shape).copy() for s, v in state.items()}
+                    out, rec, final = cell.forward(cell_params, seq, state)
                     if direction == "reverse":       # present the reverse pass in time order
                         out = out[::-1]
                         rec = {n: v[::-1] for n, v in rec.items()}
@@ -232,7 +242,7 @@ class Network:
                     outputs.append(out)
                     final_state.update({f"{self._prefix(k, direction)}.{s}": v for s, v in final.items()})
                 current = outputs[0] if len(outputs) == 1 else np.concatenate(
-                    np.broadcast_arrays(*outputs), axis=-1)
+                    np.broadcast_arrays(*_align_grid_axes(outputs)), axis=-1)
                 layer_traces.append(LayerTrace(layer.cell.kind, records, current, layer.cell.state_names))
             head = {}
             if self.head.activation == "identity":

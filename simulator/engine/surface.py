@@ -49,8 +49,9 @@ FAST_KINDS = ("elman", "irnn", "feedforward", "lstm", "gru")
 #: Default bound on the work arrays of one evaluation (all worker threads together).
 DEFAULT_MEMORY_BUDGET = 256 * 2 ** 20
 
-#: Per-step work arrays of about this size keep the fast evaluator in cache; larger chunks only cost.
-_FAST_STEP_BYTES = 2 * 2 ** 20
+#: Per-step work arrays of about this size per chunk: smaller chunks cost Python overhead per step
+#: (and GIL hand-overs between the workers), larger ones fall out of cache (measured on the LSTM).
+_FAST_STEP_BYTES = 8 * 2 ** 20
 
 
 # ------------------------------------------------------------------------------------------------
@@ -163,7 +164,7 @@ def loss_surface(network, x, targets, loss: str, axes, grid=(65, 65), span=1.0, 
     a pair) is the half-width: α, β ∈ [−span, span] for directions, ±span around the current value for
     a ParamAxis without values. ``method`` is ``"auto"`` (fast where supported), ``"fast"`` or
     ``"generic"``; ``dtype`` (fast evaluator only) defaults to the network's; ``workers`` threads
-    share the chunks (default: up to 2 cores); ``chunk_points`` overrides the chunk size.
+    share the chunks (default: one per core, at most 4); ``chunk_points`` overrides the chunk size.
     """
     job = _SurfaceJob(network, x, targets, loss, axes, grid, span, mask, chunk_points, method, dtype,
                       workers, memory_budget)
@@ -333,7 +334,7 @@ class _SurfaceJob:
         T, B, _ = self.xs.shape
         self.steps_mask = _step_mask(mask, T, B)
         self.kept = np.flatnonzero(self.steps_mask.any(axis=1))       # steps the loss reads
-        self.targets = _prepare_targets(network, targets, loss, np.asarray(x).ndim == 2, T, B)
+        self.targets = _prepare_targets(network, targets, loss, T, B)
 
         supported = all(cell.kind in FAST_KINDS for layer in network.layers for _, cell in layer.directions())
         if method == "fast" and not supported:
@@ -341,7 +342,7 @@ class _SurfaceJob:
                                  f"{', '.join(FAST_KINDS)} layers; use method='generic'")
         self.method = "fast" if method == "fast" or (method == "auto" and supported) else "generic"
         self.dtype = np.dtype(dtype) if (dtype is not None and self.method == "fast") else network.dtype
-        self.workers = max(1, int(workers)) if workers else max(1, min(2, os.cpu_count() or 1))
+        self.workers = max(1, int(workers)) if workers else max(1, min(4, os.cpu_count() or 1))
         self.memory_budget = int(memory_budget)
         self.evaluator = (_FastEvaluator(self) if self.method == "fast" else _GenericEvaluator(self))
         self.chunk_points = int(chunk_points) if chunk_points else self.evaluator.chunk_size()
@@ -419,12 +420,12 @@ def _step_mask(mask, T: int, B: int) -> np.ndarray:
         raise UserInputError(f"the mask must have shape ({T}, {B}) or ({T},), not {mask.shape}") from None
 
 
-def _prepare_targets(network, targets, loss, unbatched, T, B) -> np.ndarray:
+def _prepare_targets(network, targets, loss, T, B) -> np.ndarray:
     O = network.head.output_size
     if loss == "ce":
         return losses.reference_vectors(targets, O, (T, B, O))
     ref = np.asarray(targets, dtype=np.float64)
-    if unbatched and ref.shape == (T, O):
+    if B == 1 and ref.shape == (T, O):                  # one sequence given without its batch axis
         ref = ref[:, None, :]
     try:
         return np.broadcast_to(ref, (T, B, O))
@@ -813,7 +814,8 @@ class _FastEvaluator:
         job, net = self.job, self.job.network
         P, dtype = len(alpha), job.dtype
         T, B, _ = job.xs.shape
-        xs_shared = np.ascontiguousarray(job.xs.transpose(0, 2, 1), dtype=dtype)      # (T, D, B)
+        xs = job.xs if isinstance(job.xs, np.ndarray) else job.xs.dense(dtype)          # token ids → one-hot
+        xs_shared = np.ascontiguousarray(xs.transpose(0, 2, 1), dtype=dtype)           # (T, D, B)
         current = None                                    # a lower layer's outputs (T, F, P, B)
         last = len(net.layers) - 1
         for k, layer in enumerate(net.layers):
@@ -885,7 +887,10 @@ def _run_cell(cell, params: dict[str, _ChunkParam], initial: dict, xs_shared, be
     # the state buffer: [a; c] for an LSTM, a otherwise; the sums read the rows they need
     state = np.empty((2 * H if kind == "lstm" else H, P, B), dtype=dtype)
     a = state[:H]
-    np.copyto(a, initial["a"]) if "a" in initial else a.fill(0.0)
+    if "a" in initial:
+        np.copyto(a, initial["a"])
+    else:                                                         # feed-forward: no memory
+        a.fill(0.0)
     if kind == "lstm":
         c = state[H:]
         np.copyto(c, initial["c"])
@@ -925,7 +930,7 @@ def _run_cell(cell, params: dict[str, _ChunkParam], initial: dict, xs_shared, be
                 rz += gx[:2 * H]
             _activate("sigmoid", rz, rz, True)
             r, z = rz[:H], rz[H:]
-            np.multiply(r, gh[2 * H:], out=n_buf)                # n = σ(gx_n + r·gh_n)
+            np.multiply(r, gh[2 * H:], out=n_buf)                # n = tanh(gx_n + r·gh_n)
             if gx is not None:
                 n_buf += gx[2 * H:]
             _activate(cell.activation, n_buf, n_buf, False)

@@ -87,10 +87,19 @@ def input_projection(xs, W: np.ndarray):
             return lambda t: projected[t]
         return lambda t: np.swapaxes(W[..., xs.ids[t]], -1, -2)
     if W.ndim == 2:
-        T, B, D = xs.shape
-        projected = (xs.reshape(T * B, D) @ W.T).reshape(T, B, W.shape[0])
+        # xs may itself carry parameter-batch axes (T, G…, B, D): the layer below was batched
+        projected = (xs.reshape(-1, xs.shape[-1]) @ W.T).reshape(xs.shape[:-1] + (W.shape[0],))
         return lambda t: projected[t]
     return lambda t: lin(xs[t], W)
+
+
+def param_batch_shape(cell: "Cell", p: dict, xs: np.ndarray) -> tuple[int, ...]:
+    """The leading parameter-batch axes (G, …) of a cell's parameters and of its input (T, G…, B, D)."""
+    axes = [xs.shape[1:-2]]
+    for name, shape in cell.param_shapes().items():
+        value = np.shape(p[name])
+        axes.append(value[:len(value) - len(shape)])
+    return np.broadcast_shapes(*axes)
 
 
 def time_outer(d_pre: np.ndarray, xs) -> np.ndarray:
