@@ -335,6 +335,16 @@ class MainWindow(QMainWindow):
         self.builder_dock.setWindowTitle(tr("Network builder"))
         self.sequence_dock.setWindowTitle(tr("Input sequence"))
         self.explain_dock.setWindowTitle(tr("Why this number?"))
+        self._retranslate_tabs()
+        for widget in [*self.views.values(), self.builder, self.sequence_editor, self.explain_panel, self.player]:
+            if hasattr(widget, "retranslate"):
+                widget.retranslate()
+        self._rebuild_scene_menu()
+        self._update_title()
+        self._update_status()
+
+    def _retranslate_tabs(self):
+        tr = self.tr
         tab_titles = {"network": tr("Network"), "cell": tr("Cell"), "unrolled": tr("Unrolled"),
                       "heatmap": tr("Heatmaps")}
         tab_tips = {"network": tr("The network with its current values; click a value to see its arithmetic"),
@@ -344,12 +354,6 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(self._tab_names):
             self.tabs.setTabText(index, tab_titles[name])
             self.tabs.setTabToolTip(index, tab_tips[name])
-        for widget in [*self.views.values(), self.builder, self.sequence_editor, self.explain_panel, self.player]:
-            if hasattr(widget, "retranslate"):
-                widget.retranslate()
-        self._rebuild_scene_menu()
-        self._update_title()
-        self._update_status()
 
     def set_language(self, language: str):
         if language not in i18n.LANGUAGES:
@@ -422,7 +426,8 @@ class MainWindow(QMainWindow):
             view.set_zoom(self.zoom)
         view.rebuild()
         view.show_step(self.session.step, 1.0)
-        self.retranslate()
+        view.retranslate()
+        self._retranslate_tabs()
         return view
 
     def view(self, name: str) -> StepView:

@@ -8,7 +8,7 @@ talk to each other. Edits go back through signals that the main window turns int
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 
@@ -24,6 +24,8 @@ class StepView(QWidget):
         self.session = session
         self.step = 0
         self.progress = 1.0
+        # A click on a view takes the keyboard focus from the sequence table, so → steps again.
+        self.setFocusPolicy(Qt.StrongFocus)
 
     def rebuild(self) -> None:
         """The network's architecture changed (or a project was opened): rebuild what is drawn."""
