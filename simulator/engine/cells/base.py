@@ -74,6 +74,13 @@ class TokenIds:
         return np.eye(self.size, dtype=dtype)[self.ids]
 
 
+def project_all(xs, W: np.ndarray) -> np.ndarray:
+    """x^t Wᵀ for every step at once, (T, B, H), for plain 2-D weights (a gather for token ids)."""
+    if isinstance(xs, TokenIds):
+        return W.T[xs.ids]
+    return (xs.reshape(-1, xs.shape[-1]) @ W.T).reshape(xs.shape[:-1] + (W.shape[0],))
+
+
 def input_projection(xs, W: np.ndarray):
     """The input's contribution x^t Wᵀ for each step, as a function of t.
 

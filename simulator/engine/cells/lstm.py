@@ -19,7 +19,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
+from .base import (Cell, Recorder, bias, cut, input_grad, input_projection, lin, project_all, time_outer,
+                   transpose)
 
 GATES = ("z", "z_i", "z_f", "z_o")
 
@@ -68,6 +69,79 @@ class LSTM(Cell):
         return params
 
     def forward(self, p, xs, state):
+        if all(np.ndim(p[name]) == len(shape) for name, shape in self.param_shapes().items()) \
+                and state["a"].ndim == 2:
+            return self._forward_plain(p, xs, state)
+        return self._forward_broadcast(p, xs, state)
+
+    def _forward_plain(self, p, xs, state):
+        """Plain weights (training, the GUI): few numpy calls per step.
+
+        With the sigmoid as gate function, f(x) = ½ + ½·tanh(x/2): the ½ inside is folded into the
+        gate rows of the weights once, so the three gates (and g = tanh) take one tanh call a step.
+        """
+        T, H = xs.shape[0], self.hidden_size
+        sigmoid_gates = self.gate == "sigmoid"
+        scale = np.ones(4 * H, dtype=p["b"].dtype)
+        if sigmoid_gates:
+            scale[H:] = 0.5
+        projected = project_all(xs, p["W_x"]) + p["b"]
+        projected *= scale
+        W_a_T = p["W_a"].T * scale if self.recurrence else None
+        W_c_T = p["W_c"].T * scale if self.peephole else None
+        c, a = state["c"], state["a"]
+        B = a.shape[0]
+        pre_all = np.empty((T, B, 4 * H), dtype=projected.dtype)
+        act_all = np.empty_like(pre_all)
+        c_all = np.empty((T, B, H), dtype=projected.dtype)
+        h_all, a_all = np.empty_like(c_all), np.empty_like(c_all)
+        one_tanh = sigmoid_gates and self.g == "tanh"
+        half_offset = np.where(scale == 1.0, 0.0, 0.5)   # 0 for z, ½ for the gates: f = ½·tanh + ½
+        half = scale
+        for t in range(T):
+            pre, activated = pre_all[t], act_all[t]
+            if self.recurrence:
+                np.add(projected[t], a @ W_a_T, out=pre)
+            else:
+                pre[...] = projected[t]
+            if self.peephole:
+                pre += c @ W_c_T
+            if one_tanh:   # whole-width operations: cheaper than three on the gate slice
+                np.tanh(pre, out=activated)
+                activated *= half
+                activated += half_offset
+            else:
+                activated[:, :H] = act.apply(self.g, pre[:, :H])
+                if sigmoid_gates:
+                    activated[:, H:] = 0.5 + 0.5 * np.tanh(pre[:, H:])
+                else:
+                    activated[:, H:] = act.apply(self.gate, pre[:, H:])
+            # c′ = g(z)·f(z_i) + c·f(z_f);  a = h(c′)·f(z_o)
+            c_new, h_c, a_new = c_all[t], h_all[t], a_all[t]
+            np.multiply(activated[:, :H], activated[:, H:2 * H], out=c_new)
+            c_new += c * activated[:, 2 * H:3 * H]
+            h_c[...] = np.tanh(c_new) if self.h == "tanh" else act.apply(self.h, c_new)
+            np.multiply(h_c, activated[:, 3 * H:], out=a_new)
+            c, a = c_new, a_new
+        if sigmoid_gates:
+            pre_all[..., H:] *= 2.0          # back to the true z_i, z_f, z_o for the Trace
+        rec = {"_pre": pre_all, "_gates": act_all[..., H:], "g_z": act_all[..., :H], "c": c_all,
+               "h_c": h_all, "a": a_all,
+               "a_prev": np.concatenate([state["a"][None], a_all[:-1]]),
+               "c_prev": np.concatenate([state["c"][None], c_all[:-1]])}
+        return a_all, self._named(rec), {"c": c, "a": a}
+
+    def _named(self, out):
+        """The lecture's names, as views into the stacked arrays (no copies)."""
+        H = self.hidden_size
+        for k, name in enumerate(GATES):
+            out[name] = out["_pre"][..., k * H:(k + 1) * H]
+        for k, name in enumerate(("f_i", "f_f", "f_o")):
+            out[name] = out["_gates"][..., k * H:(k + 1) * H]
+        return out
+
+    def _forward_broadcast(self, p, xs, state):
+        """Weights with parameter-batch axes (a loss-surface grid): everything broadcasts."""
         H = self.hidden_size
         from_input = input_projection(xs, p["W_x"])
         b = bias(p["b"])
@@ -89,41 +163,39 @@ class LSTM(Cell):
             h_c = act.apply(self.h, c)
             a = h_c * f_o                                  # a = h(c′)·f(z_o)
             rec.put(t, _pre=pre, _gates=gates, g_z=g_z, c=c, h_c=h_c, a=a)
-        out = rec.arrays
-        # The lecture's names, as views into the stacked arrays (no copies).
-        for k, name in enumerate(GATES):
-            out[name] = out["_pre"][..., k * H:(k + 1) * H]
-        for k, name in enumerate(("f_i", "f_f", "f_o")):
-            out[name] = out["_gates"][..., k * H:(k + 1) * H]
-        return out["a"], out, {"c": c, "a": a}
+        return rec.arrays["a"], self._named(rec.arrays), {"c": c, "a": a}
 
     def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
         T, H = xs.shape[0], self.hidden_size
         grads = self._zero_grads(p)
         final = self._d_final(d_final, {"c": rec["c"][-1], "a": rec["a"][-1]})
         d_c_next, d_a_next = final["c"], final["a"]
+        # The slopes of every activation at every step, computed once outside the loop.
+        f_o_slope_h = rec["f_o"] * act.derivative(self.h, rec["c"], rec["h_c"])       # ∂a/∂c′
+        f_i_slope_g = rec["f_i"] * act.derivative(self.g, rec["z"], rec["g_z"])       # ∂c′/∂z
+        slope_gates = act.derivative(self.gate, rec["_pre"][..., H:], rec["_gates"])
+        f_f = rec["f_f"]
         d_pre = np.empty_like(rec["_pre"])
-        d_gates = np.empty_like(rec["_gates"])
-        d_a_steps = np.empty_like(rec["a"])
+        d_gates = np.empty_like(d_pre[..., H:])
+        d_a_steps = np.add(d_out, 0.0)          # becomes ∂L/∂a^t: the output's part plus the memory's
         d_c_steps = np.empty_like(rec["c"])
         W_a, W_c = p.get("W_a"), p.get("W_c")
-        slope_h = act.derivative(self.h, rec["c"], rec["h_c"])
-        slope_g = act.derivative(self.g, rec["z"], rec["g_z"])
-        slope_gates = act.derivative(self.gate, rec["_pre"][..., H:], rec["_gates"])
         for t in range(T - 1, -1, -1):
             if t != T - 1 and cut(truncate, t):
                 d_c_next, d_a_next = np.zeros_like(d_c_next), np.zeros_like(d_a_next)
-            f_i, f_f, f_o = rec["f_i"][t], rec["f_f"][t], rec["f_o"][t]
-            d_a = d_out[t] + d_a_next
-            d_c = d_c_next + d_a * f_o * (slope_h[t] if np.ndim(slope_h) else slope_h)
-            d_a_steps[t], d_c_steps[t] = d_a, d_c
+            d_a = d_a_steps[t]
+            d_a += d_a_next
+            d_c = d_c_steps[t]
+            np.multiply(d_a, f_o_slope_h[t], out=d_c)
+            d_c += d_c_next
             # ∂L/∂f(z_i), ∂L/∂f(z_f), ∂L/∂f(z_o), then through the gate function in one go
-            d_gates[t, ..., :H] = d_c * rec["g_z"][t]
-            d_gates[t, ..., H:2 * H] = d_c * rec["c_prev"][t]
-            d_gates[t, ..., 2 * H:] = d_a * rec["h_c"][t]
-            np.multiply(d_gates[t], slope_gates[t], out=d_pre[t, ..., H:])
-            np.multiply(d_c * f_i, slope_g[t] if np.ndim(slope_g) else slope_g, out=d_pre[t, ..., :H])
-            d_c_next = d_c * f_f
+            gates = d_gates[t]
+            np.multiply(d_c, rec["g_z"][t], out=gates[:, :H])
+            np.multiply(d_c, rec["c_prev"][t], out=gates[:, H:2 * H])
+            np.multiply(d_a, rec["h_c"][t], out=gates[:, 2 * H:])
+            np.multiply(gates, slope_gates[t], out=d_pre[t, :, H:])
+            np.multiply(d_c, f_i_slope_g[t], out=d_pre[t, :, :H])
+            d_c_next = d_c * f_f[t]
             if self.peephole:
                 d_c_next += d_pre[t] @ W_c
             d_a_next = d_pre[t] @ W_a if self.recurrence else np.zeros_like(d_a)
