@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 class SetParameterCommand(QUndoCommand):
     """Replace one parameter array (a single weight edit is a whole-array replace with one change)."""
 
@@ -37,13 +33,13 @@ def set_weight_command(session, key: str, flat_index: int, value: float) -> SetP
     old = float(current[index])
     current[index] = value
     label = key.split(".")[-1] + (f"[{', '.join(str(i + 1) for i in index)}]" if current.ndim else "")
-    return SetParameterCommand(session, key, current,
-                               _tr("Set {name} from {old} to {new}").format(name=label, old=f"{old:g}", new=f"{value:g}"))
+    text = QCoreApplication.translate("Commands", "Set {name} from {old} to {new}")
+    return SetParameterCommand(session, key, current, text.format(name=label, old=f"{old:g}", new=f"{value:g}"))
 
 
 class SetInputsCommand(QUndoCommand):
     def __init__(self, session, new_inputs: np.ndarray):
-        super().__init__(_tr("Edit the input sequence"))
+        super().__init__(QCoreApplication.translate("Commands", "Edit the input sequence"))
         self.session = session
         self.old = np.array(session.project.inputs, dtype=float, copy=True)
         self.new = np.array(new_inputs, dtype=float, copy=True)
@@ -57,7 +53,7 @@ class SetInputsCommand(QUndoCommand):
 
 class SetTextCommand(QUndoCommand):
     def __init__(self, session, new_text: str, encode):
-        super().__init__(_tr("Edit the sentence"))
+        super().__init__(QCoreApplication.translate("Commands", "Edit the sentence"))
         self.session = session
         self.old_text = session.project.text
         self.old_inputs = None if session.project.inputs is None else np.array(session.project.inputs, copy=True)
@@ -78,7 +74,7 @@ class SetNetworkCommand(QUndoCommand):
     """Change the architecture. The first redo carries the old weights over into what fits."""
 
     def __init__(self, session, new_network, carry_weights: bool = True, text: str | None = None):
-        super().__init__(text or _tr("Change the network"))
+        super().__init__(text or QCoreApplication.translate("Commands", "Change the network"))
         self.session = session
         self.old_network = session.network
         self.old_inputs = None if session.project.inputs is None else np.array(session.project.inputs, copy=True)

@@ -297,44 +297,43 @@ class MainWindow(QMainWindow):
 
     # -- language, theme, zoom ------------------------------------------------------------------
     def retranslate(self):
-        tr = self.tr
-        self.menu_file.setTitle(tr("&File"))
-        self.menu_recent.setTitle(tr("Open &Recent"))
-        self.menu_edit.setTitle(tr("&Edit"))
-        self.menu_view.setTitle(tr("&View"))
-        self.menu_panels.setTitle(tr("&Panels"))
-        self.menu_theme.setTitle(tr("&Theme"))
-        self.menu_language.setTitle(tr("&Language"))
-        self.menu_scenes.setTitle(tr("&Scenes"))
-        self.menu_help.setTitle(tr("&Help"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_recent.setTitle(self.tr("Open &Recent"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_panels.setTitle(self.tr("&Panels"))
+        self.menu_theme.setTitle(self.tr("&Theme"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_scenes.setTitle(self.tr("&Scenes"))
+        self.menu_help.setTitle(self.tr("&Help"))
         texts = {
-            self.act_new: (tr("&New"), tr("Start a new network (a simple RNN of the lecture)")),
-            self.act_open: (tr("&Open…"), tr("Open a project file")),
-            self.act_save: (tr("&Save"), tr("Save the project")),
-            self.act_save_as: (tr("Save &As…"), tr("Save the project under a new name")),
-            self.act_import: (tr("&Import PyTorch Weights…"),
-                              tr("Load an nn.RNN, nn.LSTM or nn.GRU state_dict saved with numpy.savez")),
-            self.act_export: (tr("&Export…"), tr("Save a picture of the current view")),
-            self.act_quit: (tr("&Quit"), tr("Close RNN Simulator")),
-            self.act_edit_matrix: (tr("Edit Weight &Matrix…"), tr("Edit a whole weight matrix or bias vector")),
-            self.act_reset_memory: (tr("Reset &Memory to Zero"), tr("Set the initial memory values to 0")),
-            self.act_zoom_in: (tr("Zoom &In"), tr("Larger numbers and labels")),
-            self.act_zoom_out: (tr("Zoom &Out"), tr("Smaller numbers and labels")),
-            self.act_zoom_reset: (tr("&Reset Zoom"), tr("The default size")),
-            self.act_light: (tr("&Light"), tr("Dark text on a light background")),
-            self.act_dark: (tr("&Dark"), tr("Light text on a dark background")),
-            self.act_shortcuts: (tr("&Keyboard Shortcuts"), tr("List the keys")),
-            self.act_about: (tr("&About RNN Simulator"), ""),
+            self.act_new: (self.tr("&New"), self.tr("Start a new network (a simple RNN of the lecture)")),
+            self.act_open: (self.tr("&Open…"), self.tr("Open a project file")),
+            self.act_save: (self.tr("&Save"), self.tr("Save the project")),
+            self.act_save_as: (self.tr("Save &As…"), self.tr("Save the project under a new name")),
+            self.act_import: (self.tr("&Import PyTorch Weights…"),
+                              self.tr("Load an nn.RNN, nn.LSTM or nn.GRU state_dict saved with numpy.savez")),
+            self.act_export: (self.tr("&Export…"), self.tr("Save a picture of the current view")),
+            self.act_quit: (self.tr("&Quit"), self.tr("Close RNN Simulator")),
+            self.act_edit_matrix: (self.tr("Edit Weight &Matrix…"), self.tr("Edit a whole weight matrix or bias vector")),
+            self.act_reset_memory: (self.tr("Reset &Memory to Zero"), self.tr("Set the initial memory values to 0")),
+            self.act_zoom_in: (self.tr("Zoom &In"), self.tr("Larger numbers and labels")),
+            self.act_zoom_out: (self.tr("Zoom &Out"), self.tr("Smaller numbers and labels")),
+            self.act_zoom_reset: (self.tr("&Reset Zoom"), self.tr("The default size")),
+            self.act_light: (self.tr("&Light"), self.tr("Dark text on a light background")),
+            self.act_dark: (self.tr("&Dark"), self.tr("Light text on a dark background")),
+            self.act_shortcuts: (self.tr("&Keyboard Shortcuts"), self.tr("List the keys")),
+            self.act_about: (self.tr("&About RNN Simulator"), ""),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
             action.setStatusTip(tip)
             action.setToolTip(tip or text.replace("&", ""))
-        self.act_undo.setText(tr("&Undo"))
-        self.act_redo.setText(tr("&Redo"))
-        self.builder_dock.setWindowTitle(tr("Network builder"))
-        self.sequence_dock.setWindowTitle(tr("Input sequence"))
-        self.explain_dock.setWindowTitle(tr("Why this number?"))
+        self.act_undo.setText(self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo"))
+        self.builder_dock.setWindowTitle(self.tr("Network builder"))
+        self.sequence_dock.setWindowTitle(self.tr("Input sequence"))
+        self.explain_dock.setWindowTitle(self.tr("Why this number?"))
         self._retranslate_tabs()
         for widget in [*self.views.values(), self.builder, self.sequence_editor, self.explain_panel, self.player]:
             if hasattr(widget, "retranslate"):
@@ -344,13 +343,12 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _retranslate_tabs(self):
-        tr = self.tr
-        tab_titles = {"network": tr("Network"), "cell": tr("Cell"), "unrolled": tr("Unrolled"),
-                      "heatmap": tr("Heatmaps")}
-        tab_tips = {"network": tr("The network with its current values; click a value to see its arithmetic"),
-                    "cell": tr("Inside one LSTM or GRU cell: gates as valves, the memory as a tank"),
-                    "unrolled": tr("The same network used once per step, weights shared"),
-                    "heatmap": tr("Hidden values, memory and gates against time")}
+        tab_titles = {"network": self.tr("Network"), "cell": self.tr("Cell"), "unrolled": self.tr("Unrolled"),
+                      "heatmap": self.tr("Heatmaps")}
+        tab_tips = {"network": self.tr("The network with its current values; click a value to see its arithmetic"),
+                    "cell": self.tr("Inside one LSTM or GRU cell: gates as valves, the memory as a tank"),
+                    "unrolled": self.tr("The same network used once per step, weights shared"),
+                    "heatmap": self.tr("Hidden values, memory and gates against time")}
         for index, name in enumerate(self._tab_names):
             self.tabs.setTabText(index, tab_titles[name])
             self.tabs.setTabToolTip(index, tab_tips[name])
@@ -725,15 +723,15 @@ class MainWindow(QMainWindow):
 
     # -- help ------------------------------------------------------------------------------------
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        tr = self.tr
-        return [(tr("→ or Space"), tr("Feed the next input (one step)")), (tr("←"), tr("One step back")),
-                (tr("Home / End"), tr("First / last step")),
-                (QKeySequence(QKeySequence.Undo).toString(), tr("Undo")),
-                (QKeySequence(QKeySequence.Redo).toString(), tr("Redo")),
-                (QKeySequence(QKeySequence.Open).toString(), tr("Open a project")),
-                (QKeySequence(QKeySequence.Save).toString(), tr("Save")),
-                ("Ctrl+M", tr("Edit a weight matrix")), ("Ctrl+I", tr("Import PyTorch weights")),
-                ("Ctrl++ / Ctrl+− / Ctrl+0", tr("Zoom in / out / reset"))]
+        return [(self.tr("→ or Space"), self.tr("Feed the next input (one step)")),
+                (self.tr("←"), self.tr("One step back")),
+                (self.tr("Home / End"), self.tr("First / last step")),
+                (QKeySequence(QKeySequence.Undo).toString(), self.tr("Undo")),
+                (QKeySequence(QKeySequence.Redo).toString(), self.tr("Redo")),
+                (QKeySequence(QKeySequence.Open).toString(), self.tr("Open a project")),
+                (QKeySequence(QKeySequence.Save).toString(), self.tr("Save")),
+                ("Ctrl+M", self.tr("Edit a weight matrix")), ("Ctrl+I", self.tr("Import PyTorch weights")),
+                ("Ctrl++ / Ctrl+− / Ctrl+0", self.tr("Zoom in / out / reset"))]
 
     def show_shortcuts(self):
         rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{v}</td></tr>" for k, v in self.shortcut_rows())

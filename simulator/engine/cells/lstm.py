@@ -81,9 +81,11 @@ class LSTM(Cell):
         gate rows of the weights once, so the three gates (and g = tanh) take one tanh call a step.
         """
         T, H = xs.shape[0], self.hidden_size
-        sigmoid_gates = self.gate == "sigmoid"
+        # The usual LSTM (sigmoid gates, g = tanh) takes one tanh call for all four parts; other
+        # choices (the lecture's linear g and h) keep the exact functions, tiny gate values included.
+        one_tanh = self.gate == "sigmoid" and self.g == "tanh"
         scale = np.ones(4 * H, dtype=p["b"].dtype)
-        if sigmoid_gates:
+        if one_tanh:
             scale[H:] = 0.5
         projected = project_all(xs, p["W_x"]) + p["b"]
         projected *= scale
@@ -95,7 +97,6 @@ class LSTM(Cell):
         act_all = np.empty_like(pre_all)
         c_all = np.empty((T, B, H), dtype=projected.dtype)
         h_all, a_all = np.empty_like(c_all), np.empty_like(c_all)
-        one_tanh = sigmoid_gates and self.g == "tanh"
         half_offset = np.where(scale == 1.0, 0.0, 0.5)   # 0 for z, ½ for the gates: f = ½·tanh + ½
         half = scale
         for t in range(T):
@@ -112,10 +113,7 @@ class LSTM(Cell):
                 activated += half_offset
             else:
                 activated[:, :H] = act.apply(self.g, pre[:, :H])
-                if sigmoid_gates:
-                    activated[:, H:] = 0.5 + 0.5 * np.tanh(pre[:, H:])
-                else:
-                    activated[:, H:] = act.apply(self.gate, pre[:, H:])
+                activated[:, H:] = act.apply(self.gate, pre[:, H:])
             # c′ = g(z)·f(z_i) + c·f(z_f);  a = h(c′)·f(z_o)
             c_new, h_c, a_new = c_all[t], h_all[t], a_all[t]
             np.multiply(activated[:, :H], activated[:, H:2 * H], out=c_new)
@@ -123,7 +121,7 @@ class LSTM(Cell):
             h_c[...] = np.tanh(c_new) if self.h == "tanh" else act.apply(self.h, c_new)
             np.multiply(h_c, activated[:, 3 * H:], out=a_new)
             c, a = c_new, a_new
-        if sigmoid_gates:
+        if one_tanh:
             pre_all[..., H:] *= 2.0          # back to the true z_i, z_f, z_o for the Trace
         rec = {"_pre": pre_all, "_gates": act_all[..., H:], "g_z": act_all[..., :H], "c": c_all,
                "h_c": h_all, "a": a_all,

@@ -350,53 +350,54 @@ class BuilderPanel(QWidget):
 
     # -- texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        tr = self.tr
-        self.summary_box.setTitle(tr("This network"))
-        self.layers_group.setTitle(tr("Recurrent layers"))
-        self.lstm_group.setTitle(tr("LSTM options"))
-        self.jordan_group.setTitle(tr("Jordan options"))
-        self.clockwork_group.setTitle(tr("Clockwork options"))
-        self.scrn_group.setTitle(tr("SCRN options"))
-        self.irnn_group.setTitle(tr("IRNN options"))
-        self.head_group.setTitle(tr("Output layer"))
+        self.summary_box.setTitle(self.tr("This network"))
+        self.layers_group.setTitle(self.tr("Recurrent layers"))
+        self.lstm_group.setTitle(self.tr("LSTM options"))
+        self.jordan_group.setTitle(self.tr("Jordan options"))
+        self.clockwork_group.setTitle(self.tr("Clockwork options"))
+        self.scrn_group.setTitle(self.tr("SCRN options"))
+        self.irnn_group.setTitle(self.tr("IRNN options"))
+        self.head_group.setTitle(self.tr("Output layer"))
 
         kind_names = {
-            "elman": tr("Simple RNN (Elman)"), "jordan": tr("Jordan"), "lstm": tr("LSTM"), "gru": tr("GRU"),
-            "irnn": tr("IRNN"), "clockwork": tr("Clockwork RNN"), "scrn": tr("SCRN"),
-            "feedforward": tr("Feed-forward (no memory)"),
+            "elman": self.tr("Simple RNN (Elman)"), "jordan": self.tr("Jordan"), "lstm": self.tr("LSTM"),
+            "gru": self.tr("GRU"), "irnn": self.tr("IRNN"), "clockwork": self.tr("Clockwork RNN"),
+            "scrn": self.tr("SCRN"), "feedforward": self.tr("Feed-forward (no memory)"),
         }
         kind_tips = {
-            "elman": tr("Memory holds the hidden outputs a^{t−1} of the previous step; they are added to "
-                        "the next input's weighted sum."),
-            "jordan": tr("Memory holds the network's output y^{t−1} (which has a target), not the hidden "
-                         "outputs."),
-            "lstm": tr("Memory is a cell c: an input gate lets a new value in, a forget gate keeps or "
-                       "erases it, an output gate lets it out."),
-            "gru": tr("Memory is the hidden output a^{t−1}; one update gate decides both what to forget and "
-                      "what to let in (2 gates, not 3)."),
-            "irnn": tr("A ReLU simple RNN whose memory weights start as the identity: the memory a^{t−1} is "
-                       "first copied unchanged."),
-            "clockwork": tr("Memory a^{t−1} split into modules with clock periods: a slow module updates "
-                            "rarely and keeps its value in between."),
-            "scrn": tr("Two memories: the hidden outputs a^{t−1} and slow context units s that fade by a "
-                       "fixed α each step."),
-            "feedforward": tr("No memory: the same input always gives the same output."),
+            "elman": self.tr("Memory holds the hidden outputs a^{t−1} of the previous step; they are added to "
+                             "the next input's weighted sum."),
+            "jordan": self.tr("Memory holds the network's output y^{t−1} (which has a target), not the hidden "
+                              "outputs."),
+            "lstm": self.tr("Memory is a cell c: an input gate lets a new value in, a forget gate keeps or "
+                            "erases it, an output gate lets it out."),
+            "gru": self.tr("Memory is the hidden output a^{t−1}; one update gate decides both what to forget and "
+                           "what to let in (2 gates, not 3)."),
+            "irnn": self.tr("A ReLU simple RNN whose memory weights start as the identity: the memory a^{t−1} is "
+                            "first copied unchanged."),
+            "clockwork": self.tr("Memory a^{t−1} split into modules with clock periods: a slow module updates "
+                                 "rarely and keeps its value in between."),
+            "scrn": self.tr("Two memories: the hidden outputs a^{t−1} and slow context units s that fade by a "
+                            "fixed α each step."),
+            "feedforward": self.tr("No memory: the same input always gives the same output."),
         }
         self._kind_names, self._kind_tips = kind_names, kind_tips
         for index, kind in enumerate(KINDS):
             self.kind_combo.setItemText(index, kind_names[kind])
             self.kind_combo.setItemData(index, kind_tips[kind], Qt.ItemDataRole.ToolTipRole)
-        self.head_activation_combo.setItemText(0, tr("none (identity)"))
+        self.head_activation_combo.setItemText(0, self.tr("none (identity)"))
 
         labels = {
-            "kind": tr("Cell type"), "layers": tr("Layers"), "units": tr("Units per layer"),
-            "bidirectional": tr("Direction"), "input_size": tr("Input size"), "activation": tr("Activation σ"),
-            "recurrence": tr("Recurrence"), "peephole": tr("Peephole"), "gate": tr("Gates f"),
-            "g": tr("Input g"), "h": tr("Output h"), "forget_bias": tr("Forget-gate bias"),
-            "jordan_output_size": tr("Output size"), "output_activation": tr("Output σ_y"),
-            "periods": tr("Clock periods"), "context_size": tr("Context units"), "alpha": tr("Decay α"),
-            "identity_scale": tr("Identity scale"), "head_activation": tr("Activation σ_y"),
-            "head_output_size": tr("Output size"), "head_use_bias": tr("Bias"),
+            "kind": self.tr("Cell type"), "layers": self.tr("Layers"), "units": self.tr("Units per layer"),
+            "bidirectional": self.tr("Direction"), "input_size": self.tr("Input size"),
+            "activation": self.tr("Activation σ"), "recurrence": self.tr("Recurrence"),
+            "peephole": self.tr("Peephole"), "gate": self.tr("Gates f"), "g": self.tr("Input g"),
+            "h": self.tr("Output h"), "forget_bias": self.tr("Forget-gate bias"),
+            "jordan_output_size": self.tr("Output size"), "output_activation": self.tr("Output σ_y"),
+            "periods": self.tr("Clock periods"), "context_size": self.tr("Context units"),
+            "alpha": self.tr("Decay α"), "identity_scale": self.tr("Identity scale"),
+            "head_activation": self.tr("Activation σ_y"), "head_output_size": self.tr("Output size"),
+            "head_use_bias": self.tr("Bias"),
         }
         for field, text in labels.items():
             self.labels[field].setText(text)
@@ -404,47 +405,47 @@ class BuilderPanel(QWidget):
         label_width = max(label.sizeHint().width() for label in self.labels.values())
         for label in self.labels.values():
             label.setMinimumWidth(label_width)
-        self.bidirectional_check.setText(tr("Bidirectional"))
-        self.recurrence_check.setText(tr("aᵗ⁻¹ into the gates"))
-        self.peephole_check.setText(tr("cᵗ⁻¹ into the gates"))
-        self.head_bias_check.setText(tr("Add a bias b"))
-        self.units_note.setText(tr("1–16 units draw best."))
-        self.periods_edit.setPlaceholderText(tr("1, 2, 4, 8"))
+        self.bidirectional_check.setText(self.tr("Bidirectional"))
+        self.recurrence_check.setText(self.tr("aᵗ⁻¹ into the gates"))
+        self.peephole_check.setText(self.tr("cᵗ⁻¹ into the gates"))
+        self.head_bias_check.setText(self.tr("Add a bias b"))
+        self.units_note.setText(self.tr("1–16 units draw best."))
+        self.periods_edit.setPlaceholderText(self.tr("1, 2, 4, 8"))
 
         tips = {
-            self.layers_spin: tr("How many recurrent layers are stacked; each layer has its own memory."),
-            self.units_spin: tr("Hidden units per layer (the width H). The views draw 1–16 units best."),
-            self.bidirectional_check: tr("Each layer also reads the sequence backwards, so y^t sees the "
-                                         "whole sequence; the layer's output is twice as wide."),
-            self.recurrence_check: tr("Recurrence: the previous hidden output a^{t−1} also feeds z, z_i, "
-                                      "z_f and z_o (the full LSTM). Off: they see only the input x^t, as in "
-                                      "the lecture's worked example."),
-            self.peephole_check: tr("Peephole: the memory c^{t−1} also feeds z, z_i, z_f and z_o."),
-            self.gate_combo: tr("f: the gate function, applied to z_i, z_f and z_o; sigmoid keeps each "
-                                "gate between 0 (closed) and 1 (open)."),
-            self.g_combo: tr("g: applied to z, the value to store: c′ = g(z)·f(z_i) + c·f(z_f)."),
-            self.h_combo: tr("h: applied to the memory before the output gate: a = h(c′)·f(z_o)."),
-            self.forget_bias_spin: tr("Starting bias of the forget-gate signal z_f for new cells: a large "
-                                      "value makes f(z_f) ≈ 1, so the cell remembers by default. Weights "
-                                      "that already exist are kept."),
-            self.jordan_output_spin: tr("How many outputs y^t the Jordan layer has: they are what its "
-                                        "memory stores."),
-            self.jordan_activation_combo: tr("σ_y: the function of the Jordan layer's output "
-                                             "y^t = σ_y(W_y a^t + b_y)."),
-            self.periods_edit: tr("Clock period of each module, fastest first: a module with period T "
-                                  "updates only at steps t with t mod T = 0 and keeps its value otherwise. "
-                                  "Each module needs at least one unit."),
-            self.context_spin: tr("Slow context units s: their memory fades by a fixed α each step "
-                                  "instead of through learned weights."),
-            self.alpha_spin: tr("α: how much of the context s^{t−1} is kept each step: "
-                                "s^t = (1 − α)·B x^t + α·s^{t−1}. Close to 1 remembers longer."),
-            self.identity_scale_spin: tr("The memory weights W_a start as this number times the identity "
-                                         "matrix (new cells only; weights that already exist are kept)."),
-            self.head_activation_combo: tr("σ_y of the output layer y^t = σ_y(W a^t + b); identity means no "
-                                           "output layer: y^t = a^t."),
-            self.head_output_spin: tr("How many outputs y^t. With no output layer (identity) y^t = a^t, "
-                                      "so it equals the top layer's width."),
-            self.head_bias_check: tr("Whether the output layer adds a bias b to W a^t."),
+            self.layers_spin: self.tr("How many recurrent layers are stacked; each layer has its own memory."),
+            self.units_spin: self.tr("Hidden units per layer (the width H). The views draw 1–16 units best."),
+            self.bidirectional_check: self.tr("Each layer also reads the sequence backwards, so y^t sees the "
+                                              "whole sequence; the layer's output is twice as wide."),
+            self.recurrence_check: self.tr("Recurrence: the previous hidden output a^{t−1} also feeds z, z_i, "
+                                           "z_f and z_o (the full LSTM). Off: they see only the input x^t, as in "
+                                           "the lecture's worked example."),
+            self.peephole_check: self.tr("Peephole: the memory c^{t−1} also feeds z, z_i, z_f and z_o."),
+            self.gate_combo: self.tr("f: the gate function, applied to z_i, z_f and z_o; sigmoid keeps each "
+                                     "gate between 0 (closed) and 1 (open)."),
+            self.g_combo: self.tr("g: applied to z, the value to store: c′ = g(z)·f(z_i) + c·f(z_f)."),
+            self.h_combo: self.tr("h: applied to the memory before the output gate: a = h(c′)·f(z_o)."),
+            self.forget_bias_spin: self.tr("Starting bias of the forget-gate signal z_f for new cells: a large "
+                                           "value makes f(z_f) ≈ 1, so the cell remembers by default. Weights "
+                                           "that already exist are kept."),
+            self.jordan_output_spin: self.tr("How many outputs y^t the Jordan layer has: they are what its "
+                                             "memory stores."),
+            self.jordan_activation_combo: self.tr("σ_y: the function of the Jordan layer's output "
+                                                  "y^t = σ_y(W_y a^t + b_y)."),
+            self.periods_edit: self.tr("Clock period of each module, fastest first: a module with period T "
+                                       "updates only at steps t with t mod T = 0 and keeps its value otherwise. "
+                                       "Each module needs at least one unit."),
+            self.context_spin: self.tr("Slow context units s: their memory fades by a fixed α each step "
+                                       "instead of through learned weights."),
+            self.alpha_spin: self.tr("α: how much of the context s^{t−1} is kept each step: "
+                                     "s^t = (1 − α)·B x^t + α·s^{t−1}. Close to 1 remembers longer."),
+            self.identity_scale_spin: self.tr("The memory weights W_a start as this number times the identity "
+                                              "matrix (new cells only; weights that already exist are kept)."),
+            self.head_activation_combo: self.tr("σ_y of the output layer y^t = σ_y(W a^t + b); identity means no "
+                                                "output layer: y^t = a^t."),
+            self.head_output_spin: self.tr("How many outputs y^t. With no output layer (identity) y^t = a^t, "
+                                           "so it equals the top layer's width."),
+            self.head_bias_check: self.tr("Whether the output layer adds a bias b to W a^t."),
         }
         for widget, tip in tips.items():
             widget.setToolTip(tip)
@@ -820,10 +821,11 @@ class BuilderPanel(QWidget):
         else:
             ratio = self.tr("{ratio}× the parameters of a simple RNN of the same width").format(
                 ratio=format_ratio(this_layer / simple))
-        self._summary_plain = f"{architecture}, {ratio}: {total_text}" if ratio else f"{architecture}: {total_text}"
+        summary = self.tr("{architecture}, {ratio}: {total}") if ratio else self.tr("{architecture}: {total}")
+        self._summary_plain = summary.format(architecture=architecture, ratio=ratio, total=total_text)
         # Bold what was built and how big it is; the comparison between them reads as a remark.
-        rich = f"<b>{escape(architecture)}</b>, {escape(ratio)}: " if ratio else f"<b>{escape(architecture)}</b>: "
-        self.summary_label.setText(rich + f"<b>{escape(total_text)}</b>")
+        self.summary_label.setText(summary.format(architecture=f"<b>{escape(architecture)}</b>", ratio=escape(ratio),
+                                                  total=f"<b>{escape(total_text)}</b>"))
         # The lecture's claims, in this width's numbers. The GRU's weight matrices are ¾ of the LSTM's
         # (3 blocks of rows, not 4); PyTorch's GRU adds a second bias, hence "weights".
         weights_lstm = 4 * units * (inputs + units)

@@ -22,10 +22,6 @@ SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 GATE_BLOCKS = {"lstm": ("z", "z_i", "z_f", "z_o"), "gru": ("r", "z", "n")}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MatrixEditor", text)
-
-
 def sub(i: int) -> str:
     """1 → ₁: unit numbers as the lecture writes them."""
     return str(i).translate(SUBSCRIPT)
@@ -40,13 +36,15 @@ def parse_number(text: str) -> float:
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")       # a decimal comma
     if not cleaned:
-        raise ValueError(_tr("Type a number, for example 1 or −0.5."))
+        raise ValueError(QCoreApplication.translate("MatrixEditor", "Type a number, for example 1 or −0.5."))
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(_tr("“{text}” is not a number.").format(text=str(text).strip()[:30])) from None
+        message = QCoreApplication.translate("MatrixEditor", "“{text}” is not a number.")
+        raise ValueError(message.format(text=str(text).strip()[:30])) from None
     if not math.isfinite(value):
-        raise ValueError(_tr("A weight must be a finite number, not {text}.").format(text=str(text).strip()[:30]))
+        message = QCoreApplication.translate("MatrixEditor", "A weight must be a finite number, not {text}.")
+        raise ValueError(message.format(text=str(text).strip()[:30]))
     return value
 
 
@@ -77,7 +75,8 @@ def _layer_output_names(network, k: int) -> list[str]:
 def _input_names(network, k: int) -> list[str]:
     if k == 0:
         return [f"x{sub(i + 1)}" for i in range(network.input_size)]
-    return [f"{name} ({_tr('layer {n}').format(n=k)})" for name in _layer_output_names(network, k - 1)]
+    layer = QCoreApplication.translate("MatrixEditor", "layer {n}").format(n=k)
+    return [f"{name} ({layer})" for name in _layer_output_names(network, k - 1)]
 
 
 def parameter_axis_labels(network, key: str) -> tuple[list[str], list[str]]:

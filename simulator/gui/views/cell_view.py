@@ -24,7 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QToolTip, QVBoxLayout,
                                QWidget)
@@ -433,30 +433,27 @@ class _GatedCellView(StepView):
         return lines
 
     def _header(self, frame_step: int, steps: int) -> str:
-        text = self._tr("Step {0} of {1}").format(frame_step, steps)
+        text = self.tr("Step {0} of {1}").format(frame_step, steps)
         trace = self.session.trace
         if frame_step >= 1 and trace is not None and self._layer_index() == 0 and trace.inputs.shape[-1] <= 6:
             x = trace.inputs[frame_step - 1, 0]
             text += "    x = (" + ", ".join(shown_value(float(v)) for v in x) + ")"
         return text
 
-    def _tr(self, text: str) -> str:
-        return QCoreApplication.translate("CellView", text)
-
     def _gate_word(self, opening: float) -> str:
         if opening >= 0.99:
-            return self._tr("open")
+            return self.tr("open")
         if opening <= 0.01:
-            return self._tr("closed")
-        return self._tr("partly open")
+            return self.tr("closed")
+        return self.tr("partly open")
 
     def _forget_word(self, opening: float) -> str:
         """The forget gate in words, because its name says the opposite: open keeps, closed erases."""
         if opening >= 0.99:
-            return self._tr("open: keeps c")
+            return self.tr("open: keeps c")
         if opening <= 0.01:
-            return self._tr("closed: erases c")
-        return self._tr("partly open: keeps part")
+            return self.tr("closed: erases c")
+        return self.tr("partly open: keeps part")
 
     # -- selectors ------------------------------------------------------------------------------
     def _fill_combos(self) -> None:
@@ -465,11 +462,11 @@ class _GatedCellView(StepView):
         self.unit_combo.blockSignals(True)
         self.layer_combo.clear()
         for k, direction in self._entries:
-            text = self._tr("layer {0}").format(k + 1)
+            text = self.tr("layer {0}").format(k + 1)
             if direction == "reverse":
-                text += " · " + self._tr("backward")
+                text += " · " + self.tr("backward")
             elif network.layers[k].bidirectional:
-                text += " · " + self._tr("forward")
+                text += " · " + self.tr("forward")
             self.layer_combo.addItem(text)
         if self._entries:
             self.layer_combo.setCurrentIndex(self._entry)
@@ -477,11 +474,11 @@ class _GatedCellView(StepView):
         self._unit = min(self._unit, max(0, size - 1))
         self.unit_combo.clear()
         for i in range(size):
-            self.unit_combo.addItem(self._tr("cell {0} of {1}").format(i + 1, size))
+            self.unit_combo.addItem(self.tr("cell {0} of {1}").format(i + 1, size))
         if size:
             self.unit_combo.setCurrentIndex(self._unit)
-        self.layer_combo.setToolTip(self._tr("Which layer's cells to show"))
-        self.unit_combo.setToolTip(self._tr("A layer has one memory cell per unit: which one to show"))
+        self.layer_combo.setToolTip(self.tr("Which layer's cells to show"))
+        self.unit_combo.setToolTip(self.tr("A layer has one memory cell per unit: which one to show"))
         self.layer_combo.blockSignals(False)
         self.unit_combo.blockSignals(False)
         self.layer_combo.setVisible(len(self._entries) > 1)
@@ -525,7 +522,7 @@ class _GatedCellView(StepView):
 
     def _tooltip(self, quantity: str) -> str:
         text = self._tooltips().get(quantity, quantity)
-        return text + "\n" + self._tr("Click to see the arithmetic with the numbers.")
+        return text + "\n" + self.tr("Click to see the arithmetic with the numbers.")
 
     def _region(self, rect: QRectF, quantity: str | None) -> None:
         if quantity:
@@ -776,7 +773,10 @@ class _GatedCellView(StepView):
         p.setFont(header)
         p.setPen(pal.muted)
         h = QFontMetricsF(header).height()
-        p.drawText(QRectF(rect.left(), y, rect.width(), h), Qt.AlignmentFlag.AlignLeft, frame.header)
+        # Chinese glyphs come from a fallback font with a taller line: let the line overflow the Latin
+        # font's height instead of cutting off the bottom of the commas and brackets.
+        p.drawText(QRectF(rect.left(), y, rect.width(), h),
+                   int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextDontClip), frame.header)
         y += h + 18
         blocks = [Formula([pretty_number(line) for line in f.lines], f.quantity, f.caption, f.highlighted,
                           f.primary) for f in frame.formulas]

@@ -20,7 +20,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
-from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsRectItem, QScrollArea, QVBoxLayout
 
 from simulator.engine.trace import GATE_QUANTITIES
 from simulator.gui.style import Palette, format_value, palette, text_on, value_color
@@ -44,10 +44,6 @@ AXIS_WIDTH = 34
 VEIL_ALPHA = 170           # how strongly the steps not yet fed are dimmed (of 255)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HeatmapView", text)
-
-
 def quantity_symbol(quantity: str) -> str:
     """The lecture's symbol, as rich text."""
     return {
@@ -64,28 +60,38 @@ def quantity_plain_symbol(quantity: str) -> str:
 
 def quantity_words(quantity: str) -> str:
     """A short name in words (shown under the symbol)."""
+    translate = QCoreApplication.translate
     words = {
-        "a": _tr("hidden output"), "c": _tr("memory"), "f_i": _tr("input gate"), "f_f": _tr("forget gate"),
-        "f_o": _tr("output gate"), "r": _tr("reset gate"), "z": _tr("update gate"), "y": _tr("output"),
-        "s": _tr("slow context"), "m": _tr("memory (Jordan)"), "active": _tr("clock ticks"),
+        "a": translate("HeatmapView", "hidden output"), "c": translate("HeatmapView", "memory"),
+        "f_i": translate("HeatmapView", "input gate"), "f_f": translate("HeatmapView", "forget gate"),
+        "f_o": translate("HeatmapView", "output gate"), "r": translate("HeatmapView", "reset gate"),
+        "z": translate("HeatmapView", "update gate"), "y": translate("HeatmapView", "output"),
+        "s": translate("HeatmapView", "slow context"), "m": translate("HeatmapView", "memory (Jordan)"),
+        "active": translate("HeatmapView", "clock ticks"),
     }
     return words.get(quantity, quantity)
 
 
 def quantity_tooltip(quantity: str) -> str:
     """What the symbol means, in words."""
+    translate = QCoreApplication.translate
     tips = {
-        "a": _tr("a^t: the hidden layer's output at step t, stored to memory for the next step"),
-        "c": _tr("c′: the memory cell after step t, c′ = g(z)·f(z_i) + c·f(z_f)"),
-        "f_i": _tr("f(z_i): the input gate; 1 lets the new value g(z) into the memory, 0 keeps it out"),
-        "f_f": _tr("f(z_f): the forget gate; 1 keeps the memory, 0 forgets it"),
-        "f_o": _tr("f(z_o): the output gate; 1 lets h(c′) out as a, 0 holds it back"),
-        "r": _tr("r: the reset gate; 0 makes the candidate ignore the previous hidden output"),
-        "z": _tr("z: the update gate; 1 keeps the previous hidden output, 0 takes the candidate"),
-        "y": _tr("y^t: the network's output at step t"),
-        "s": _tr("s^t: the slowly changing context units"),
-        "m": _tr("the previous output y^(t−1), kept as memory (Jordan network)"),
-        "active": _tr("1 where a module's clock ticks at step t, 0 where it keeps its value"),
+        "a": translate("HeatmapView", "a^t: the hidden layer's output at step t, stored to memory for the "
+                                      "next step"),
+        "c": translate("HeatmapView", "c′: the memory cell after step t, c′ = g(z)·f(z_i) + c·f(z_f)"),
+        "f_i": translate("HeatmapView", "f(z_i): the input gate; 1 lets the new value g(z) into the memory, "
+                                        "0 keeps it out"),
+        "f_f": translate("HeatmapView", "f(z_f): the forget gate; 1 keeps the memory, 0 forgets it"),
+        "f_o": translate("HeatmapView", "f(z_o): the output gate; 1 lets h(c′) out as a, 0 holds it back"),
+        "r": translate("HeatmapView", "r: the reset gate; 0 makes the candidate ignore the previous hidden "
+                                      "output"),
+        "z": translate("HeatmapView", "z: the update gate; 1 keeps the previous hidden output, 0 takes the "
+                                      "candidate"),
+        "y": translate("HeatmapView", "y^t: the network's output at step t"),
+        "s": translate("HeatmapView", "s^t: the slowly changing context units"),
+        "m": translate("HeatmapView", "the previous output y^(t−1), kept as memory (Jordan network)"),
+        "active": translate("HeatmapView", "1 where a module's clock ticks at step t, 0 where it keeps its "
+                                           "value"),
     }
     return tips.get(quantity, quantity)
 
@@ -313,7 +319,7 @@ class HeatmapView(StepView):
         if trace is None or trace.steps == 0:
             self._steps = 0
             self._empty_label = self._graphics.addLabel(
-                _tr("Feed an input sequence to see the values over time"), row=0, col=0,
+                self.tr("Feed an input sequence to see the values over time"), row=0, col=0,
                 color=pal.muted, size=f"{BASE_POINT_SIZE * self._zoom:.0f}pt")
             self._graphics.setMinimumHeight(0)
             return
@@ -355,8 +361,8 @@ class HeatmapView(StepView):
         spacer.setPen(pg.mkPen(None))
         self._time_axis.setPen(pg.mkPen(pal.muted))
         self._time_axis.setTextPen(pg.mkPen(pal.text))
-        self._time_axis.setLabel(_tr("t (step)"), color=pal.text.name())
-        self._time_axis.setToolTip(_tr("t: the time step; column t shows the values after the input x^t was fed"))
+        self._time_axis.setLabel(self.tr("t (step)"), color=pal.text.name())
+        self._time_axis.setToolTip(self.tr("t: the time step; column t shows the values after the input x^t was fed"))
         axis_height = round(50 * self._zoom)
         axis_plot.setMaximumHeight(axis_height)
         axis_plot.setMinimumHeight(axis_height)
@@ -402,6 +408,10 @@ class HeatmapView(StepView):
         image = _HeatmapImage(lambda r, c: self._describe_cell(row_ref["row"], r, c),
                               lambda r, c: self.request_explanation(row_ref["row"].key, r, c))
         image.setZValue(-10)
+        # Keep the image as scaled to the screen: each frame of a step's animation moves the line and
+        # the veil across it, and scaling the image again for every frame was most of the frame's cost.
+        # (setImage and zooming along t redraw the cache.)
+        image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.addItem(image)
 
         veil = QGraphicsRectItem(QRectF(0, 0, steps, units))
@@ -460,7 +470,7 @@ class HeatmapView(StepView):
         size = BASE_POINT_SIZE * self._zoom
         where = ""
         if multi_layer and row.layer >= 0:
-            where = _tr("layer {n}").format(n=row.layer + 1)
+            where = self.tr("layer {n}").format(n=row.layer + 1)
             if row.direction == "reverse":
                 where += " ←"
             where = f"<span style='color:{pal.muted.name()}'>{where}</span> "
@@ -473,11 +483,11 @@ class HeatmapView(StepView):
         row.label.setText(html)
         tip = quantity_tooltip(row.quantity)
         if row.gate:
-            tip += "\n" + _tr("Colours: 0 (closed) … 1 (open).")
+            tip += "\n" + self.tr("Colours: 0 (closed) … 1 (open).")
         else:
-            tip += "\n" + _tr("Colours: blue negative, orange positive; the scale is symmetric around 0.")
+            tip += "\n" + self.tr("Colours: blue negative, orange positive; the scale is symmetric around 0.")
         row.label.setToolTip(tip)
-        row.plot.getAxis("left").setToolTip(_tr("units of the layer, numbered from 1"))
+        row.plot.getAxis("left").setToolTip(self.tr("units of the layer, numbered from 1"))
 
     def _apply_fonts(self) -> None:
         font = QFont()
@@ -515,8 +525,8 @@ class HeatmapView(StepView):
             middle = 0.5 if row.gate else 0.0
             row.bar.axis.setTicks([[(high, format_value(high, 2)), (middle, format_value(middle, 2))],
                                    [(low, "")]])
-            row.bar.setToolTip(_tr("Colour scale: {low} … {high}").format(low=format_value(low, 3),
-                                                                         high=format_value(high, 3)))
+            row.bar.setToolTip(self.tr("Colour scale: {low} … {high}").format(low=format_value(low, 3),
+                                                                              high=format_value(high, 3)))
             has_non_finite = not bool(finite.all())
             row.nan_fill.setVisible(has_non_finite)
             row.nan_hatch.setVisible(has_non_finite)
@@ -540,7 +550,7 @@ class HeatmapView(StepView):
     def _describe_cell(self, row: _Row, unit: int, column: int) -> str:
         value = float(row.data[unit, column])
         name = quantity_plain_symbol(row.quantity)
-        return _tr("{name} ({words}), unit {unit}, t = {t}: {value}").format(
+        return self.tr("{name} ({words}), unit {unit}, t = {t}: {value}").format(
             name=name, words=quantity_words(row.quantity), unit=unit + 1, t=column + 1, value=format_value(value))
 
     def request_explanation(self, key: str, unit: int, column: int) -> bool:

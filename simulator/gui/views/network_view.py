@@ -25,7 +25,7 @@ from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, QRectF, Qt,
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (QFrame, QGraphicsEllipseItem, QGraphicsLineItem, QGraphicsPathItem,
                                QGraphicsPolygonItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem,
-                               QGraphicsView, QLabel, QLineEdit, QMenu, QToolTip, QVBoxLayout)
+                               QGraphicsView, QLabel, QLineEdit, QMenu, QToolTip, QVBoxLayout, QWidget)
 
 from simulator.gui.panels.matrix_editor import (MatrixEditorDialog, editable_text,
                                                 parse_number, sub)
@@ -54,6 +54,13 @@ GATE_SYMBOLS = {"z": "z", "z_i": "zᵢ", "z_f": "z_f", "z_o": "zₒ", "r": "r", 
 GATE_VALUES = {"lstm": {"z": "g_z", "z_i": "f_i", "z_f": "f_f", "z_o": "f_o"}}
 KIND_NAMES = {"elman": "Elman", "irnn": "IRNN", "lstm": "LSTM", "gru": "GRU", "jordan": "Jordan",
               "clockwork": "Clockwork", "scrn": "SCRN", "feedforward": "feed-forward"}
+
+
+def behind_another_tab(widget: QWidget) -> bool:
+    """True when ``widget`` sits in a shown window but is not visible itself (e.g. a tab behind another):
+    nobody sees what it would draw now. A widget on its own, not shown yet, is not behind anything."""
+    window = widget.window()
+    return window is not widget and window.isVisible() and not widget.isVisible()
 
 
 def _clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
@@ -108,6 +115,7 @@ class Node:
         self.text: QGraphicsSimpleTextItem | None = None
         self.label: QGraphicsSimpleTextItem | None = None
         self.shown: tuple | None = None   # (text, rgba, opacity, dashed) last drawn
+        self.shown_for: tuple | None = None   # (t, phase fraction, no trace) it was drawn for
 
     @property
     def w(self) -> float:
@@ -225,6 +233,16 @@ class Link:
         self.pulse: QGraphicsEllipseItem | None = None
 
 
+class _BackgroundPath(QGraphicsPathItem):
+    """A link drawn into the view's cached background with the edges (NetworkView._paint_edges), not by
+    itself: stroking the antialiased dashed curves again in every animation frame took longer than all
+    the rest of a frame, and they never change during one. The item stays in the scene for hit-testing,
+    tooltips and its pen."""
+
+    def paint(self, painter, option, widget=None) -> None:
+        pass
+
+
 class _Canvas(QGraphicsView):
     """The QGraphicsView: fits the drawing on resize, turns clicks and hovers into the owner's targets."""
 
@@ -235,7 +253,7 @@ class _Canvas(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
         self.setFrameShape(QFrame.NoFrame)
         self.setMouseTracking(True)
-        # The edges are drawn once into the cached background; a frame repaints only the units
+        # The edges and links are drawn once into the cached background; a frame repaints only the units
         self.setCacheMode(QGraphicsView.CacheBackground)
         self._pressed = None
 
@@ -358,6 +376,7 @@ class NetworkView(StepView):
         self._network = None
         self._trace = None
         self._scales: dict[tuple, float] = {}
+        self._stale = False           # a step arrived while the view was behind another tab
         self._clear_model()
         self.weight_editor: WeightEditor | None = None
         self._editor_target = None
@@ -792,7 +811,7 @@ class NetworkView(StepView):
             path.moveTo(start)
             path.lineTo(end)
         link.path = path
-        item = QGraphicsPathItem(path)
+        item = _BackgroundPath(path)
         item.setZValue(2 if link.role == "copy" else 1)
         item.setData(0, self._target_id(link))
         self.scene.addItem(item)
@@ -949,7 +968,7 @@ class NetworkView(StepView):
 
     def _paint_edges(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, self._pal.background)
-        if not self._edge_batches:
+        if not self._edge_batches and not self._links:
             return
         painter.save()
         # thousands of antialiased lines are slow in the raster engine; dense drawings do without
@@ -957,6 +976,11 @@ class NetworkView(StepView):
         for pen, lines in self._edge_batches:
             painter.setPen(pen)
             painter.drawLines(lines)
+        painter.setRenderHint(QPainter.Antialiasing, True)
+        painter.setBrush(Qt.NoBrush)
+        for link in sorted(self._links, key=lambda link: link.item.zValue()):   # the copies on top
+            painter.setPen(link.item.pen())
+            painter.drawPath(link.path)
         painter.restore()
 
     def _hover(self, target) -> None:
@@ -1014,8 +1038,25 @@ class NetworkView(StepView):
 
     def show_step(self, step: int, progress: float = 1.0) -> None:
         super().show_step(step, progress)
+        if behind_another_tab(self):
+            # The animator drives every created view 60 times a second; a tab nobody sees only notes
+            # the step and draws it when it is shown (showEvent) or read back (_catch_up).
+            self._stale = True
+            return
+        self._stale = False
         self._sync()
         self._show(step, progress)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Draw the step that arrived while the view was behind another tab."""
+        if self._stale:
+            self._stale = False
+            self._sync()
+            self._show(self.step, self.progress)
 
     def _value(self, node: Node, t: int) -> float:
         """The node's value after step t+1 (trace index t); for memory, t = −1 is the initial memory."""
@@ -1080,6 +1121,18 @@ class NetworkView(StepView):
             colour = mix(value_color(old, scale, pal), value_color(new, scale, pal), f)
             self._paint(node, format_value(new if f >= 0.5 else old), colour, 1.0, dashed)
             return
+        # Any other node shows the trace's value at t, faded in over its phase (a new trace or palette
+        # resets node.shown): most nodes are settled in most frames, so skip them early.
+        if node.role == "input" or t < 0 or self._trace is None:
+            f = 1.0
+        else:
+            start, end = node.phase
+            fade_from = start + 0.35 * (end - start)
+            f = 1.0 if progress >= 1 else _clamp((progress - fade_from) / max(1e-9, end - fade_from))
+        key = (t, f, self._trace is None)
+        if node.shown is not None and node.shown_for == key:
+            return
+        node.shown_for = key
         if t < 0 or self._trace is None:
             self._paint(node, "", pal.background, 1.0, dashed)
             return
@@ -1087,9 +1140,6 @@ class NetworkView(StepView):
         if node.role == "input":
             self._paint(node, format_value(value), value_color(value, self._scale(node), pal), 1.0, dashed)
             return
-        start, end = node.phase
-        fade_from = start + 0.35 * (end - start)
-        f = 1.0 if progress >= 1 else _clamp((progress - fade_from) / max(1e-9, end - fade_from))
         if f <= 0:
             self._paint(node, "", pal.background, 1.0, dashed)
             return
@@ -1170,6 +1220,7 @@ class NetworkView(StepView):
     # ------------------------------------------------------------------------------------------------
     def target_at(self, view_pos: QPoint):
         """The node, bias, edge or link under a viewport position (nodes and biases first)."""
+        self._catch_up()
         if not self._targets:
             return None
         scene_pos = self.canvas.mapToScene(view_pos)
@@ -1423,10 +1474,12 @@ class NetworkView(StepView):
     # reading back what is shown (tests, export)
     # ------------------------------------------------------------------------------------------------
     def node(self, role: str, layer: int, quantity: str, unit: int, direction: str = "forward") -> Node:
+        self._catch_up()
         return self._index[(role, layer, direction, quantity, unit)]
 
     def unit_item(self, layer: int, unit: int, direction: str = "forward") -> Node:
         """The node of a layer's unit (layer −1: an output unit)."""
+        self._catch_up()
         if layer < 0:
             return self.node("output", -1, "y", unit)
         return self.node("unit", layer, "a" if ("unit", layer, direction, "a", unit) in self._index else "y",
@@ -1445,6 +1498,7 @@ class NetworkView(StepView):
     def memory_text(self, layer: int, unit: int, direction: str = "forward", state: str | None = None) -> str:
         """The number in a memory box; ``state`` defaults to the layer's first state (c for LSTM,
         y for Jordan, s for SCRN, a otherwise)."""
+        self._catch_up()
         if state is None:
             state = self._network.layers[layer].cell.state_names[0]
         return self.node("memory", layer, state, unit, direction).text.text()
@@ -1453,18 +1507,23 @@ class NetworkView(StepView):
         return self.node("input", -1, "x", i).text.text()
 
     def nodes(self) -> list[Node]:
+        self._catch_up()
         return list(self._nodes)
 
     def edge_items(self) -> list[Edge]:
+        self._catch_up()
         return list(self._edges)
 
     def bias_items(self) -> list[Bias]:
+        self._catch_up()
         return list(self._biases)
 
     def link_items(self) -> list[Link]:
+        self._catch_up()
         return list(self._links)
 
     def visible_pulses(self) -> int:
+        self._catch_up()
         return sum(1 for e in self._pulsed if e.pulse.isVisible()) + sum(
             1 for link in self._links if link.pulse is not None and link.pulse.isVisible())
 

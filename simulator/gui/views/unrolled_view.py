@@ -25,6 +25,7 @@ from simulator.gui.panels.matrix_editor import sub
 from simulator.gui.style import format_value, mix, palette, text_on, value_color
 
 from .base import StepView
+from .network_view import behind_another_tab
 
 
 #: at most this many copies are drawn at once
@@ -156,6 +157,7 @@ class UnrolledView(StepView):
         self._targets: dict[int, tuple] = {}
         self._scene_rect = QRectF(0, 0, 1, 1)
         self.start = 0
+        self._stale = False           # a step arrived while the view was behind another tab
         self.value_font = QFont()
         self.value_font.setPointSizeF(11)
         self.value_font.setWeight(QFont.DemiBold)
@@ -520,6 +522,15 @@ class UnrolledView(StepView):
         super().show_step(step, progress)
         if self.session.project is None:
             return
+        if behind_another_tab(self):
+            # The animator drives every created view 60 times a second; a tab nobody sees only notes
+            # the step and draws it when it is shown (showEvent) or read back (_catch_up).
+            self._stale = True
+            return
+        self._draw_step(step, progress)
+
+    def _draw_step(self, step: int, progress: float) -> None:
+        self._stale = False
         if self.session.network is not self._network or (self.session.trace is None) != (self._trace is None) \
                 or (self._trace is not None and self.session.trace.steps != self._trace.steps):
             self._trace = self.session.trace
@@ -532,6 +543,15 @@ class UnrolledView(StepView):
                 slot.shown = {}
         self._follow(step)
         self._show(step, progress)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Draw the step that arrived while the view was behind another tab."""
+        if self._stale and self.session.project is not None:
+            self._draw_step(self.step, self.progress)
 
     def _follow(self, step: int) -> None:
         """Move the window so the current step (and, if there is one, the next) is in it."""
@@ -672,6 +692,7 @@ class UnrolledView(StepView):
     # ------------------------------------------------------------------------------------------------
     def target_at(self, view_pos):
         """(slot index, band index, unit) of the unit under a viewport position, or None."""
+        self._catch_up()
         scene_pos = self.canvas.mapToScene(view_pos)
         for item in self.scene.items(scene_pos):
             key = item.data(0)
@@ -757,6 +778,7 @@ class UnrolledView(StepView):
     # ------------------------------------------------------------------------------------------------
     def visible_steps(self) -> range:
         """The trace indices (0-based) of the copies drawn now."""
+        self._catch_up()
         steps = self._steps()
         return range(self.start, min(self.start + len(self._slots), steps))
 
