@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             # First start: a slim formula strip at the bottom, the builder above the sequence.
             self.resizeDocks([self.explain_dock], [96], Qt.Vertical)
             self.resizeDocks([self.builder_dock, self.sequence_dock], [430, 330], Qt.Vertical)
+            self.resizeDocks([self.builder_dock], [330], Qt.Horizontal)
         self.apply_theme(self.dark)
         if self.zoom != 1.0:
             self.set_zoom(self.zoom)
