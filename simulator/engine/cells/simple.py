@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
+from .base import (Cell, Recorder, bias, cut, input_grad, input_projection, lin, project_all, time_outer,
+                   transpose)
 
 
 class SimpleRNN(Cell):
@@ -26,6 +27,8 @@ class SimpleRNN(Cell):
                 "b": "hidden bias"}
 
     def forward(self, p, xs, state):
+        if p["W_x"].ndim == 2 and p["W_a"].ndim == 2 and p["b"].ndim == 1 and state["a"].ndim == 2:
+            return self._forward_plain(p, xs, state)
         from_input = input_projection(xs, p["W_x"])
         b = bias(p["b"])
         W_a_T = transpose(p["W_a"])
@@ -37,6 +40,26 @@ class SimpleRNN(Cell):
             a = act.apply(self.activation, pre)
             rec.put(t, a=a)
         return rec.arrays["a"], rec.arrays, {"a": a}
+
+    def _forward_plain(self, p, xs, state):
+        """Plain weights (training, the GUI): the input part and the bias for all steps in one go,
+        then two numpy calls and the activation per step, written straight into the records."""
+        T = xs.shape[0]
+        pre_all = project_all(xs, p["W_x"])
+        pre_all += p["b"]
+        a_all = np.empty_like(pre_all)
+        W_a_T = p["W_a"].T
+        a = state["a"]
+        for t in range(T):
+            pre = pre_all[t]
+            pre += a @ W_a_T
+            a = a_all[t]
+            if self.activation == "tanh":
+                np.tanh(pre, out=a)
+            else:
+                a[...] = act.apply(self.activation, pre)
+        rec = {"a_prev": np.concatenate([state["a"][None], a_all[:-1]]), "pre": pre_all, "a": a_all}
+        return a_all, rec, {"a": a}
 
     def backward(self, p, xs, rec, d_out, d_final=None, truncate=None, need_input_grad=True):
         T = xs.shape[0]
