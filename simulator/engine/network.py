@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 
-from . import activations as act
 from .cells import Cell, make_cell
 from .cells.base import TokenIds, param_batch_shape
 from .cells.jordan import output_apply, output_backward

@@ -5,7 +5,6 @@ all of them are driven by one StepAnimator. Every edit goes through the undo sta
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np

@@ -28,10 +28,8 @@ import contextlib
 import json
 import math
 import os
-import secrets
 import stat
 from itertools import chain
-from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
@@ -40,6 +38,7 @@ from simulator.engine import activations
 from simulator.engine.cells import CELL_TYPES, make_cell
 from simulator.engine.cells.jordan import OUTPUT_ACTIVATIONS
 from simulator.engine.network import HEAD_ACTIVATIONS, Head, Layer, Network
+from simulator.io.atomic import write_atomically
 from simulator.errors import ProjectFileError, UserInputError
 from simulator.model.project import (MAX_HIDDEN_SIZE, MAX_INPUT_SIZE, MAX_LAYERS, MAX_PARAMETERS,
                                      MAX_STEPS, SUPPORTED_DTYPES, Project, show)
@@ -171,43 +170,9 @@ def dumps_project(project: Project) -> str:
 
 
 def save_project(path: str | os.PathLike, project: Project) -> None:
-    """Write atomically: a temporary file in the same folder, flushed to disk, then renamed over the
-    target. If anything fails the old file is untouched and the temporary file is removed."""
-    path = Path(path)
+    """Write atomically (see :mod:`simulator.io.atomic`): the old file survives any failure."""
     data = dumps_project(project).encode("utf-8")
-    folder = path.parent
-    temporary = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    created = False
-    try:
-        with open(temporary, "xb") as handle:
-            created = True
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):  # keep the permissions of the file being replaced
-            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
-        os.replace(temporary, path)
-    except BaseException as error:
-        if created:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        if isinstance(error, OSError):
-            reason = error.strerror or str(error)
-            raise ProjectFileError(f"{path}: could not be saved: {reason}") from error
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open a folder, and does not need to."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    write_atomically(path, lambda stream: stream.write(data))
 
 
 # == reading: JSON ====================================================================================

@@ -25,11 +25,7 @@ exported file always has bias keys (load it into a module with ``bias=True``).
 """
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import secrets
-import stat
 import zipfile
 from pathlib import Path
 
@@ -37,6 +33,7 @@ import numpy as np
 
 from ..engine.network import Network
 from ..errors import ProjectFileError, UserInputError
+from .atomic import write_atomically
 
 #: Our cell names for the PyTorch modules, and how many stacked rows (gates) each has per unit.
 TORCH_CELLS = ("rnn_tanh", "rnn_relu", "lstm", "gru")
@@ -130,24 +127,7 @@ def save_state_npz(path, arrays: dict[str, np.ndarray]) -> None:
         if value.dtype.kind not in _ALLOWED_KINDS:
             raise UserInputError(f"cannot save {key!r}: it holds {value.dtype} values, not plain numbers")
         plain[key] = value
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    created = False
-    try:
-        with open(temporary, "xb") as stream:
-            created = True
-            np.savez(stream, **plain)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):   # keep the permissions of the file being replaced
-            os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
-        os.replace(temporary, path)
-    except BaseException as error:
-        if created:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise ProjectFileError(f"{path}: could not be saved: {error.strerror or error}") from None
-        raise
+    write_atomically(path, lambda stream: np.savez(stream, **plain))
 
 
 def network_from_npz(path, cell: str) -> Network:

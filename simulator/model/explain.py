@@ -128,7 +128,7 @@ def explain(network, trace, t: int, layer: int | None, quantity: str, unit: int,
             return Explanation(symbol, _sum_lines(symbol, parts, float(p[f"{prefix}.b"][row]), value), value)
         g = lambda n: float(rec[n][t, batch, unit])
         if quantity == "c":
-            lines = [f"c′ = g(z)·f(z_i) + c·f(z_f)",
+            lines = ["c′ = g(z)·f(z_i) + c·f(z_f)",
                      f"= {factor(g('g_z'))}·{factor(g('f_i'))} + {factor(g('c_prev'))}·{factor(g('f_f'))}",
                      f"= {num(g('g_z') * g('f_i'))} + {factor(g('c_prev') * g('f_f'))}",
                      f"= {num(value)}"]

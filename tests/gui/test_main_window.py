@@ -7,7 +7,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from simulator.gui.main_window import MainWindow
-from simulator.io.project_file import load_project
 
 
 @pytest.fixture

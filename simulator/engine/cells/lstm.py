@@ -19,8 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import (Cell, Recorder, bias, cut, input_grad, input_projection, lin, project_all, time_outer,
-                   transpose)
+from .base import Cell, Recorder, bias, cut, input_grad, input_projection, project_all, time_outer, transpose
 
 GATES = ("z", "z_i", "z_f", "z_o")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import activations as act
-from .base import Cell, Recorder, bias, cut, input_grad, input_projection, lin, time_outer, transpose
+from .base import Cell, bias, cut, input_grad, input_projection, lin, time_outer, transpose
 
 
 class SCRN(Cell):

@@ -525,7 +525,7 @@ class NetworkView(StepView):
         start, half, end = phases
         kind = cell.kind
         p = _prefix(k, direction)
-        H, D = cell.hidden_size, len(below)
+        H = cell.hidden_size
         mark = "" if direction == "forward" else "←"
 
         def units(quantity, n, symbol, colour="hidden", shape="circle", phase=(start, end)):
