@@ -44,6 +44,7 @@ def main(argv=None) -> int:
     for name, scene, view, steps, size, theme, language in shots:
         settings = QSettings(str(tmp / f"{name}.ini"), QSettings.IniFormat)
         settings.setValue("theme", theme)
+        settings.setValue("start_page/shown", True)
         window = MainWindow(language=language, settings=settings, data_dir=tmp, scene=scene)
         window.resize(*size)
         window.show()

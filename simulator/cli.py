@@ -17,7 +17,7 @@ import numpy as np
 
 from simulator.errors import UserInputError
 
-COMMANDS = ("scenes", "simulate", "grad", "validate", "convert")
+COMMANDS = ("scenes", "simulate", "grad", "validate", "convert", "export", "train")
 TORCH_CELLS = ("rnn_tanh", "rnn_relu", "lstm", "gru")
 
 
@@ -295,6 +295,45 @@ def cmd_convert(args) -> int:
     return 0
 
 
+def cmd_train(args) -> int:
+    """Train a scene's network with its training settings; divergence is a result (exit 0), not an error."""
+    from simulator.model.training import run_names, session_for_project, training_settings
+
+    if not (args.scene or args.project):
+        raise UserInputError("train needs --scene NAME or --project FILE")
+    project = _project_from_args(args)
+    training_settings(project)             # a scene without training settings: one clear line
+    session = session_for_project(project, run=args.run_name, steps=args.steps, lr=args.lr, clip=args.clip,
+                                  clip_mode=args.clip_mode, optimizer=args.optimizer, seed=args.seed,
+                                  truncate=args.truncate)
+    for _ in session.run():
+        pass
+    result = session.result_dict()
+    if args.json:
+        print_json(result)
+        return 0
+    config = session.config
+    clipping = ("no clipping" if config.clip_mode == "none"
+                else f"clipping by {config.clip_mode} at {config.clip_threshold:g}")
+    runs = run_names(project)
+    run = f" (run {args.run_name})" if args.run_name else (f" (runs: {', '.join(runs)})" if runs else "")
+    print(f"{project.name}{run}: {session.task.description}")
+    print(f"{config.optimizer}, learning rate {config.lr:g}, {clipping}, seed {config.seed}")
+    losses = result["losses"]
+    if losses:
+        norms = [v for v in result["norms_before"] if math.isfinite(v)]
+        largest = f"{max(norms):.4g}" if norms else "not finite"
+        print(f"{len(losses)} update{'s' if len(losses) != 1 else ''}: loss {losses[0]:.6g} at the first, "
+              f"{losses[-1]:.6g} at the last; {sum(result['clipped'])} clipped; largest finite gradient "
+              f"norm {largest}")
+    final = f"final loss on the training data {result['final_loss']:.6g}"
+    if result["final_test_loss"] is not None:
+        final += f", on the test data {result['final_test_loss']:.6g}"
+    print(final)
+    print(f"diverged: {result['message']}" if result["ended"] == "diverged" else "ended: budget used")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="rnn-sim", description="RNN Simulator: headless commands. With no command the app opens.")
     from simulator import __version__
@@ -335,6 +374,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("output")
     p.add_argument("--cell", choices=TORCH_CELLS, help="for an .npz input: the PyTorch module (inferred if omitted)")
     p.set_defaults(run=cmd_convert)
+
+    p = sub.add_parser("train", help="train a scene's network with its training settings; print the loss history")
+    p.add_argument("--scene", help="a built-in scene with training settings (cliff, vanishing, irnn, …)")
+    p.add_argument("--project", help="a project .json file with training settings")
+    # dest differs from "run": that attribute holds the command function main() calls
+    p.add_argument("--run", dest="run_name", metavar="NAME", help="one of the scene's named runs (e.g. unclipped, clipped)")
+    p.add_argument("--steps", type=int, help="number of updates (default: the scene's budget)")
+    p.add_argument("--lr", type=float, help="learning rate")
+    p.add_argument("--clip", type=float, metavar="X", help="clipping threshold (switches norm clipping on if off)")
+    p.add_argument("--clip-mode", choices=("none", "value", "norm"), help="clip each component or the global norm")
+    p.add_argument("--optimizer", choices=("sgd", "momentum", "rmsprop", "adam"))
+    p.add_argument("--seed", type=int, help="random seed (data, initialisation, minibatches)")
+    p.add_argument("--truncate", type=int, metavar="K", help="truncated BPTT: back-propagate K steps")
+    p.add_argument("--json", action="store_true", help="print the whole history as JSON")
+    p.set_defaults(run=cmd_train)
+
+    from simulator.cli_export import register as register_export
+
+    register_export(sub)
     return parser
 
 

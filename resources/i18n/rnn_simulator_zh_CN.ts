@@ -533,6 +533,266 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../simulator/gui/export_dialog.py" line="+117" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;What:</source>
+            <translation>导出内容(&amp;W)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Format:</source>
+            <translation>格式(&amp;F)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Size:</source>
+            <translation>尺寸(&amp;S)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Frame &amp;rate:</source>
+            <translation>帧率(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>S&amp;teps:</source>
+            <translation>时间点(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Seco&amp;nds per step:</source>
+            <translation>每步秒数(&amp;N)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Animation per step:</source>
+            <translation>每步动画时长(&amp;A)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Sa&amp;ve to:</source>
+            <translation>保存到(&amp;V)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Network view</source>
+            <translation>网络视图</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cell view</source>
+            <translation>单元视图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unrolled view</source>
+            <translation>展开视图</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Heatmaps</source>
+            <translation>热力图</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The whole window</source>
+            <translation>整个窗口</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>GIF animation</source>
+            <translation>GIF 动画</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>MP4 video (H.264)</source>
+            <translation>MP4 视频（H.264）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PNG frames (a folder)</source>
+            <translation>PNG 帧（一个文件夹）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One picture (PNG) of the last step</source>
+            <translation>最后一步的单张图片（PNG）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One picture (SVG) of the last step</source>
+            <translation>最后一步的单张图片（SVG）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Custom</source>
+            <translation>自定义</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> frames/s</source>
+            <translation> 帧/秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How long the values take to move at each step; the rest of the step holds still</source>
+            <translation>每一步中数值变化的动画时长；该步的其余时间画面保持不动</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Step 0 is before the first input; step t shows the values after x^t</source>
+            <translation>第 0 步是输入第一个值之前；第 t 步显示输入 x^t 之后的值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+97" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="-97" />
+            <location line="+97" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="-58" />
+            <source>One picture of step {step}</source>
+            <translation>第 {step} 步的单张图片</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The first step comes after the last one</source>
+            <translation>起始步在结束步之后</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{frames} frames, {seconds:.1f} s</source>
+            <translation>{frames} 帧，{seconds:.1f} 秒</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>A folder for the PNG frames</source>
+            <translation>存放 PNG 帧的文件夹</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>GIF animation (*.gif)</source>
+            <translation>GIF 动画 (*.gif)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>MP4 video (*.mp4)</source>
+            <translation>MP4 视频 (*.mp4)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SVG drawing (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export to</source>
+            <translation>导出到</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <location line="+25" />
+            <source>Cannot export</source>
+            <translation>无法导出</translation>
+        </message>
+        <message>
+            <location line="-25" />
+            <source>Choose where to save the export</source>
+            <translation>请选择导出文件的保存位置</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The file name {name} does not fit the format {format}</source>
+            <translation>文件名 {name} 与格式 {format} 不符</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Cancelled; nothing was written</source>
+            <translation>已取消；没有写入任何文件</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Exported {path}</source>
+            <translation>已导出 {path}</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Export a view as a GIF, an MP4 video, PNG frames or one PNG/SVG picture</source>
+            <translation>将视图导出为 GIF、MP4 视频、PNG 帧或单张 PNG/SVG 图片</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Export…</source>
+            <translation>导出(&amp;E)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormulaBand</name>
+        <message>
+            <location filename="../../simulator/gui/presentation.py" line="+174" />
+            <source>Esc leaves · B blanks · D dark · Ctrl+= / Ctrl+− type size</source>
+            <translation>Esc 退出 · B 黑屏 · D 深色 · Ctrl+= / Ctrl+− 字号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The keys of presentation mode; a clicker's Page Down / Page Up step</source>
+            <translation>演示模式的按键；翻页笔的 Page Down / Page Up 逐步前进 / 后退</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>No inputs</source>
+            <translation>没有输入</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>step {step} / {steps}</source>
+            <translation>第 {step} / {steps} 步</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>nothing fed yet: press → to feed x¹</source>
+            <translation>尚未输入：按 → 输入 x¹</translation>
+        </message>
+    </context>
+    <context>
         <name>GruCellView</name>
         <message>
             <location filename="../../simulator/gui/views/cell_view.py" line="+1043" />
@@ -755,6 +1015,212 @@
         </message>
     </context>
     <context>
+        <name>LossSurfacePanel</name>
+        <message>
+            <location filename="../../simulator/gui/views/surface_view.py" line="+457" />
+            <location line="+553" />
+            <source>the scene's two weights</source>
+            <translation>场景的两个权重</translation>
+        </message>
+        <message>
+            <location line="-552" />
+            <location line="+553" />
+            <source>two weights</source>
+            <translation>两个权重</translation>
+        </message>
+        <message>
+            <location line="-552" />
+            <location line="+553" />
+            <source>two random directions</source>
+            <translation>两个随机方向</translation>
+        </message>
+        <message>
+            <location line="-505" />
+            <source>run “{name}”</source>
+            <translation>运行“{name}”</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>the training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the project's weights</source>
+            <translation>项目的权重</translation>
+        </message>
+        <message>
+            <location line="+90" />
+            <source>No loss to draw: {why}</source>
+            <translation>没有可画的损失：{why}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>this scene has no training task; choose one in the Training tab</source>
+            <translation>这个场景没有训练任务；请在“训练”页中选择一个</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>computing the surface…</source>
+            <translation>正在计算曲面…</translation>
+        </message>
+        <message>
+            <location line="+71" />
+            <source>{n} × {m} points</source>
+            <translation>{n} × {m} 个点</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the loss on the first {used} of the {total} training sequences</source>
+            <translation>在 {total} 个训练序列中前 {used} 个上的损失</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(a first, coarse picture; finer ones follow)</source>
+            <translation>（先是一张粗略的图，更精细的随后出现）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>{bad} of {points} points overflow (hatched)</source>
+            <translation>{points} 个点中有 {bad} 个溢出（阴影线标出）</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>overflow / NaN</source>
+            <translation>溢出 / NaN</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>log₁₀ loss</source>
+            <translation>log₁₀ 损失</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the weights it is centred on</source>
+            <translation>作为中心的权重</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>training path</source>
+            <translation>训练路径</translation>
+        </message>
+        <message>
+            <location line="+96" />
+            <source>3-D view needs OpenGL; showing the 2-D map</source>
+            <translation>3-D 视图需要 OpenGL；改为显示 2-D 图</translation>
+        </message>
+        <message>
+            <location line="+94" />
+            <source>Plane:</source>
+            <translation>平面：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Which plane of weights the loss is drawn over: two weights (every other weight stays as it is) or two random directions through all weights</source>
+            <translation>在哪个权重平面上画损失：两个权重（其他权重保持不变），或穿过所有权重的两个随机方向</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>α: the weight along the horizontal axis</source>
+            <translation>α：横轴上的权重</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>β: the weight along the vertical axis</source>
+            <translation>β：纵轴上的权重</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The random directions are drawn from this seed: the same seed, the same plane</source>
+            <translation>随机方向由这个种子抽取：种子相同，平面就相同</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Centre here</source>
+            <translation>以此为中心</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Draw new directions through the weights as they are now</source>
+            <translation>经过当前的权重重新抽取方向</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>± span</source>
+            <translation>± 范围</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How far the plane reaches on either side of the centre (in weight units, or in weight-sized steps for directions)</source>
+            <translation>平面在中心两侧延伸多远（以权重为单位；对于方向，以与权重同样大小的步长为单位）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>points</source>
+            <translation>点数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolution of the final picture (a coarse one comes first)</source>
+            <translation>最终图像的分辨率（先画一张粗略的）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>around</source>
+            <translation>中心</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Whose weights the surface is centred on (the other weights keep their values from there)</source>
+            <translation>曲面以谁的权重为中心（其他权重沿用那里的值）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>log colours</source>
+            <translation>对数着色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Colour by log₁₀ of the loss, so plains and walls both show</source>
+            <translation>按损失的 log₁₀ 着色，平地和陡壁都能看清</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>contours</source>
+            <translation>等高线</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lines of equal loss</source>
+            <translation>等损失线</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>3-D</source>
+            <translation>3-D</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The surface as a landscape with the paths on it (needs OpenGL)</source>
+            <translation>把曲面画成地形，路径画在上面（需要 OpenGL）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Loss over a plane of weights</source>
+            <translation>权重平面上的损失</translation>
+        </message>
+    </context>
+    <context>
         <name>LstmCellView</name>
         <message>
             <location filename="../../simulator/gui/views/cell_view.py" line="-338" />
@@ -837,183 +1303,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../simulator/gui/main_window.py" line="-374" />
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The translation file for {language} is missing; staying in English.</source>
-            <translation>缺少 {language} 的翻译文件；继续使用英文。</translation>
-        </message>
-        <message>
-            <location line="+105" />
-            <source>No inputs</source>
-            <translation>没有输入</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Step {step} of {steps}</source>
-            <translation>第 {step} 步，共 {steps} 步</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>some values overflowed (shown as ∞ or NaN)</source>
-            <translation>有些值溢出了（显示为 ∞ 或 NaN）</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>A weight must be a finite number</source>
-            <translation>权重必须是有限的数</translation>
-        </message>
-        <message>
-            <location line="+22" />
-            <source>Edit {name}</source>
-            <translation>编辑 {name}</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Edit weight matrix</source>
-            <translation>编辑权重矩阵</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Parameter:</source>
-            <translation>参数：</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>Unsaved changes</source>
-            <translation>未保存的修改</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The project has unsaved changes. Save them first?</source>
-            <translation>项目有未保存的修改。要先保存吗？</translation>
-        </message>
-        <message>
-            <location line="+25" />
-            <source>Scene</source>
-            <translation>场景</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Open project</source>
-            <translation>打开项目</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>RNN Simulator projects (*.json);;All files (*)</source>
-            <translation>RNN Simulator 项目 (*.json);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Cannot open the file</source>
-            <translation>无法打开文件</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Save project</source>
-            <translation>保存项目</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>RNN Simulator projects (*.json)</source>
-            <translation>RNN Simulator 项目 (*.json)</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>Cannot save</source>
-            <translation>无法保存</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Saved {path}</source>
-            <translation>已保存 {path}</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <location line="+14" />
-            <source>Import PyTorch weights</source>
-            <translation>导入 PyTorch 权重</translation>
-        </message>
-        <message>
-            <location line="-13" />
-            <source>PyTorch state_dict saved with numpy.savez (*.npz)</source>
-            <translation>用 numpy.savez 保存的 PyTorch state_dict (*.npz)</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Which module saved these weights?</source>
-            <translation>这些权重是哪个模块保存的？</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Cannot import the weights</source>
-            <translation>无法导入权重</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Import {name}</source>
-            <translation>导入 {name}</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Export the current view</source>
-            <translation>导出当前视图</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>PNG image (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Cannot export</source>
-            <translation>无法导出</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Could not write {path}</source>
-            <translation>无法写入 {path}</translation>
-        </message>
-        <message>
-            <location line="+52" />
-            <source>Recover unsaved work?</source>
-            <translation>恢复未保存的工作？</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>RNN Simulator did not close normally last time. Restore the unsaved project?</source>
-            <translation>RNN Simulator 上次没有正常关闭。要恢复未保存的项目吗？</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Cannot recover</source>
-            <translation>无法恢复</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>→ or Space</source>
-            <translation>→ 或空格</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Keyboard shortcuts</source>
-            <translation>键盘快捷键</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>About RNN Simulator</source>
-            <translation>关于 RNN Simulator</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&lt;b&gt;RNN Simulator&lt;/b&gt; {version}&lt;br&gt;The recurrent networks of the lecture — Elman, Jordan, LSTM, GRU and more — step by step.</source>
-            <translation>&lt;b&gt;RNN Simulator&lt;/b&gt; {version}&lt;br&gt;一步一步地看课堂上的循环神经网络——Elman、Jordan、LSTM、GRU 等等。</translation>
-        </message>
-        <message>
-            <location filename="../../simulator/gui/main_window.py" line="+301" />
+            <location filename="../../simulator/gui/main_window.py" line="+326" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -1113,9 +1403,9 @@
             <translation>导出(&amp;E)…</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Save a picture of the current view</source>
-            <translation>把当前视图保存为图片</translation>
+            <location line="+1" />
+            <source>Export the animation as GIF, MP4 or PNG frames, or a picture of a view</source>
+            <translation>把动画导出为 GIF、MP4 或 PNG 帧，或导出一个视图的图片</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1238,7 +1528,7 @@
             <translation>这个数怎么来的？</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+10" />
             <source>Network</source>
             <translation>网络</translation>
         </message>
@@ -1256,6 +1546,16 @@
             <location line="+1" />
             <source>Heatmaps</source>
             <translation>热力图</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Loss surface</source>
+            <translation>损失曲面</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1278,12 +1578,184 @@
             <translation>隐藏层的值、memory 和门随时间的变化</translation>
         </message>
         <message>
-            <location line="+376" />
+            <location line="+1" />
+            <source>Train the network live: loss, gradient norms, clipping, explosion</source>
+            <translation>实时训练网络：损失、梯度范数、裁剪、梯度爆炸</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The loss over two weights around the current ones, with the training's path</source>
+            <translation>当前权重附近两个权重上的损失，以及训练走过的路径</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The translation file for {language} is missing; staying in English.</source>
+            <translation>缺少 {language} 的翻译文件；继续使用英文。</translation>
+        </message>
+        <message>
+            <location line="+105" />
+            <source>No inputs</source>
+            <translation>没有输入</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Step {step} of {steps}</source>
+            <translation>第 {step} 步，共 {steps} 步</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>some values overflowed (shown as ∞ or NaN)</source>
+            <translation>有些值溢出了（显示为 ∞ 或 NaN）</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>A weight must be a finite number</source>
+            <translation>权重必须是有限的数</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Edit {name}</source>
+            <translation>编辑 {name}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Edit weight matrix</source>
+            <translation>编辑权重矩阵</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Parameter:</source>
+            <translation>参数：</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Unsaved changes</source>
+            <translation>未保存的修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The project has unsaved changes. Save them first?</source>
+            <translation>项目有未保存的修改。要先保存吗？</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Scene</source>
+            <translation>场景</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Open project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RNN Simulator projects (*.json);;All files (*)</source>
+            <translation>RNN Simulator 项目 (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Cannot open the file</source>
+            <translation>无法打开文件</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Save project</source>
+            <translation>保存项目</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RNN Simulator projects (*.json)</source>
+            <translation>RNN Simulator 项目 (*.json)</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Cannot save</source>
+            <translation>无法保存</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+14" />
+            <location line="+104" />
+            <source>Import PyTorch weights</source>
+            <translation>导入 PyTorch 权重</translation>
+        </message>
+        <message>
+            <location line="-117" />
+            <source>PyTorch state_dict saved with numpy.savez (*.npz)</source>
+            <translation>用 numpy.savez 保存的 PyTorch state_dict (*.npz)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Which module saved these weights?</source>
+            <translation>这些权重是哪个模块保存的？</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Cannot import the weights</source>
+            <translation>无法导入权重</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Import {name}</source>
+            <translation>导入 {name}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Export the current view</source>
+            <translation>导出当前视图</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cannot export</source>
+            <translation>无法导出</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Could not write {path}</source>
+            <translation>无法写入 {path}</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>Recover unsaved work?</source>
+            <translation>恢复未保存的工作？</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>RNN Simulator did not close normally last time. Restore the unsaved project?</source>
+            <translation>RNN Simulator 上次没有正常关闭。要恢复未保存的项目吗？</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cannot recover</source>
+            <translation>无法恢复</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>→ or Space</source>
+            <translation>→ 或空格</translation>
+        </message>
+        <message>
+            <location line="+0" />
             <source>Feed the next input (one step)</source>
             <translation>输入下一个值（前进一步）</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>←</source>
             <translation>←</translation>
         </message>
@@ -1331,6 +1803,21 @@
             <location line="+1" />
             <source>Zoom in / out / reset</source>
             <translation>放大 / 缩小 / 重置</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>About RNN Simulator</source>
+            <translation>关于 RNN Simulator</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&lt;b&gt;RNN Simulator&lt;/b&gt; {version}&lt;br&gt;The recurrent networks of the lecture — Elman, Jordan, LSTM, GRU and more — step by step.</source>
+            <translation>&lt;b&gt;RNN Simulator&lt;/b&gt; {version}&lt;br&gt;一步一步地看课堂上的循环神经网络——Elman、Jordan、LSTM、GRU 等等。</translation>
         </message>
     </context>
     <context>
@@ -1495,12 +1982,12 @@
         <message>
             <location line="+1" />
             <location line="+497" />
-            <location line="+322" />
+            <location line="+321" />
             <source>memory</source>
             <translation>memory</translation>
         </message>
         <message>
-            <location line="-328" />
+            <location line="-327" />
             <source>positive weight</source>
             <translation>正权重</translation>
         </message>
@@ -1521,23 +2008,23 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+331" />
+            <location line="+330" />
             <source>hidden</source>
             <translation>隐藏层</translation>
         </message>
         <message>
-            <location line="-330" />
-            <location line="+321" />
+            <location line="-329" />
+            <location line="+320" />
             <source>output</source>
             <translation>输出层</translation>
         </message>
         <message>
-            <location line="-319" />
+            <location line="-318" />
             <source>Click a unit: why this number? Click a weight or a bias (b): change it.</source>
             <translation>点击神经元：这个数怎么来的？点击权重或偏置 (b)：修改它。</translation>
         </message>
         <message>
-            <location line="+259" />
+            <location line="+258" />
             <location line="+196" />
             <source>Enter ↵ sets it · Esc cancels</source>
             <translation>Enter ↵ 确定 · Esc 取消</translation>
@@ -1890,6 +2377,117 @@
         </message>
     </context>
     <context>
+        <name>PowerView</name>
+        <message>
+            <location filename="../../simulator/gui/views/surface_view.py" line="+293" />
+            <source>w = {w}: w&lt;sup&gt;{e}&lt;/sup&gt; = {power} is smaller than the smallest number the computer stores (about 10⁻³²⁴), so the network outputs exactly 0.</source>
+            <translation>w = {w}：w&lt;sup&gt;{e}&lt;/sup&gt; = {power} 比计算机能存储的最小数（约 10⁻³²⁴）还小，所以网络的输出恰好是 0。</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>A single linear unit with memory weight w is fed a 1 and then zeros: its last output is y&lt;sup&gt;{T}&lt;/sup&gt; = w&lt;sup&gt;{e}&lt;/sup&gt;. A tiny change of w changes it enormously.</source>
+            <translation>一个 memory 权重为 w 的线性单元，先输入 1，之后都输入 0：它最后的输出是 y&lt;sup&gt;{T}&lt;/sup&gt; = w&lt;sup&gt;{e}&lt;/sup&gt;。w 的微小变化会让它变化极大。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>w</source>
+            <translation>w</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>w: the memory (recurrent) weight of the unit</source>
+            <translation>w：该单元的 memory（循环）权重</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use this w in the network</source>
+            <translation>在网络中使用这个 w</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the network's memory weight to this w (can be undone), so the other views show it</source>
+            <translation>把网络的 memory 权重设为这个 w（可撤销），让其他视图也显示它</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The lecture's example w = {w:g}</source>
+            <translation>讲义中的例子 w = {w:g}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The last output y&lt;sup&gt;{T}&lt;/sup&gt; = w&lt;sup&gt;{e}&lt;/sup&gt; (log scale)</source>
+            <translation>最后的输出 y&lt;sup&gt;{T}&lt;/sup&gt; = w&lt;sup&gt;{e}&lt;/sup&gt;（对数刻度）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Its gradient |∂y&lt;sup&gt;{T}&lt;/sup&gt;/∂w| = {e}·w&lt;sup&gt;{f}&lt;/sup&gt; (log scale)</source>
+            <translation>它的梯度 |∂y&lt;sup&gt;{T}&lt;/sup&gt;/∂w| = {e}·w&lt;sup&gt;{f}&lt;/sup&gt;（对数刻度）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presentation</name>
+        <message>
+            <location filename="../../simulator/gui/presentation.py" line="+149" />
+            <source>&amp;Presentation Mode</source>
+            <translation>演示模式(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full screen for a projector with the step's formula large; Esc leaves</source>
+            <translation>全屏投影，大字显示当前一步的公式；按 Esc 退出</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Presentation mode (Esc leaves)</source>
+            <translation>演示模式（按 Esc 退出）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Page Down / Page Up</source>
+            <translation>Page Down / Page Up 键</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Presenting: next / previous step (a clicker)</source>
+            <translation>演示时：下一步 / 上一步（翻页笔）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presenting: blank the screen; B again shows it</source>
+            <translation>演示时：黑屏；再按 B 恢复显示</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presenting: dark or light theme</source>
+            <translation>演示时：深色或浅色主题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Presenting: larger / smaller type</source>
+            <translation>演示时：放大 / 缩小字号</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScenePanel</name>
+        <message>
+            <location filename="../../simulator/gui/panels/scene_panel.py" line="+100" />
+            <source>Your own network: press → to feed the inputs one step at a time and click any value to see how it was computed.</source>
+            <translation>你自己的网络：按 → 每次输入一步，点击任意数值即可看到它的计算过程。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Try this</source>
+            <translation>试一试</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <location line="+10" />
+            <source>About this scene</source>
+            <translation>关于这个场景</translation>
+        </message>
+    </context>
+    <context>
         <name>SequenceEditor</name>
         <message>
             <location filename="../../simulator/gui/panels/sequence_editor.py" line="+228" />
@@ -2097,6 +2695,648 @@
             <location line="+10" />
             <source>The sentence was not changed: {reason}</source>
             <translation>句子没有修改：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <location filename="../../simulator/gui/start_page.py" line="+37" />
+            <source>Words and memory</source>
+            <translation>词向量与记忆</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Elman, Jordan, deep and bidirectional</source>
+            <translation>Elman、Jordan、深层与双向网络</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>LSTM and GRU</source>
+            <translation>LSTM 与 GRU</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>More ways to remember</source>
+            <translation>更多的记忆方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why training is hard, and the fixes</source>
+            <translation>训练为什么难，以及解决办法</translation>
+        </message>
+        <message>
+            <location line="+276" />
+            <source>All scenes</source>
+            <translation>全部场景</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scenes of the lecture</source>
+            <translation>课程中的场景</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Each scene is a figure or a claim of the lecture notes, with its network, inputs and suggested steps. Click one to open it; press → to step.</source>
+            <translation>每个场景对应课程讲义中的一幅图或一个结论，带有网络、输入和建议的操作步骤。点击打开场景；按 → 逐步前进。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>&amp;All Scenes…</source>
+            <translation>全部场景(&amp;A)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show every scene of the lecture with a picture and one line</source>
+            <translation>列出课程的全部场景，每个附一张缩略图和一句说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurfaceView</name>
+        <message>
+            <location filename="../../simulator/gui/views/surface_view.py" line="-1309" />
+            <location line="+5" />
+            <location line="+5" />
+            <source>3-D view needs OpenGL; showing the 2-D map</source>
+            <translation>3-D 视图需要 OpenGL；改为显示 2-D 图</translation>
+        </message>
+        <message>
+            <location line="-9" />
+            <source>(the {platform} platform has none)</source>
+            <translation>（{platform} 平台不支持）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(PyOpenGL is not installed)</source>
+            <translation>（未安装 PyOpenGL）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>(no OpenGL context)</source>
+            <translation>（没有 OpenGL 上下文）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingLab</name>
+        <message>
+            <location filename="../../simulator/gui/training/lab.py" line="+237" />
+            <source>This network has no Elman or IRNN layer: starting from the identity changes nothing.</source>
+            <translation>这个网络没有 Elman 或 IRNN 层：从单位矩阵开始不会改变任何东西。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This network has no LSTM layer: the forget-gate bias changes nothing.</source>
+            <translation>这个网络没有 LSTM 层：遗忘门偏置不会改变任何东西。</translation>
+        </message>
+        <message>
+            <location line="+136" />
+            <source>Choose a CSV file to train on.</source>
+            <translation>请选择一个用于训练的 CSV 文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPlots</name>
+        <message>
+            <location filename="../../simulator/gui/training/plots.py" line="+239" />
+            <source>── training loss   ╌●╌ on the test sequences</source>
+            <translation>── 训练损失   ╌●╌ 测试序列上的损失</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>── training loss</source>
+            <translation>── 训练损失</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Gradient norm per weight</source>
+            <translation>各权重的梯度范数</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+46" />
+            <source>training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>t (step)</source>
+            <translation>t（时间点）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+203" />
+            <source>update</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location line="-202" />
+            <source>|∂L/∂a^t|: how strongly the loss depends on the hidden output a^t at step t (log₁₀ colours, one scale for all runs); dark on the left means the gradient vanishes on its way back through time</source>
+            <translation>|∂L/∂a^t|：损失对第 t 步隐藏层输出 a^t 的依赖程度（按 log₁₀ 着色，所有运行用同一刻度）；左侧颜色深表示梯度在沿时间反向传播时消失了</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>log₁₀ |∂L/∂a&lt;sup&gt;t&lt;/sup&gt;|</source>
+            <translation>log₁₀ |∂L/∂a&lt;sup&gt;t&lt;/sup&gt;|（梯度）</translation>
+        </message>
+        <message>
+            <location line="+83" />
+            <source>update {n}: the loss or the gradient stopped being a finite number</source>
+            <translation>第 {n} 次更新：损失或梯度不再是有限数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>update {n}: rolled back to the last finite weights</source>
+            <translation>第 {n} 次更新：已回退到最后一组有限的权重</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>clipping threshold {value}: longer gradients are scaled down to it</source>
+            <translation>裁剪阈值 {value}：更长的梯度会被缩小到这个长度</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>── before clipping   ╌╌ after   ▼ clipped update   ┈┈ threshold</source>
+            <translation>── 裁剪前   ╌╌ 裁剪后   ▼ 被裁剪的更新   ┈┈ 阈值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gradient norm ‖g‖</source>
+            <translation>梯度范数 ‖g‖</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The training loss after each update (solid) and on the test sequences (dashed, dots)</source>
+            <translation>每次更新后的训练损失（实线）以及在测试序列上的损失（虚线加圆点）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The length of the gradient before clipping (solid) and after (dashed); a triangle marks every update that was clipped</source>
+            <translation>裁剪前（实线）和裁剪后（虚线）的梯度长度；三角形标出每次被裁剪的更新</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The gradient's length for each weight matrix and bias separately</source>
+            <translation>每个权重矩阵和偏置各自的梯度长度</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingView</name>
+        <message>
+            <location filename="../../simulator/gui/training/panel.py" line="+258" />
+            <source>“{run}” trains a network of its own; its weights do not fit the project's network.</source>
+            <translation>“{run}”训练的是它自己的网络；它的权重不适用于项目的网络。</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>A sequence file to train on</source>
+            <translation>用于训练的序列文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Comma-separated values (*.csv *.txt)</source>
+            <translation>逗号分隔值 (*.csv *.txt)</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>the numbers stopped being finite</source>
+            <translation>数值不再是有限数</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Training paused. Roll back to the last finite weights, or press Start to go on with the other runs.</source>
+            <translation>训练已暂停。回退到最后一组有限的权重，或按“开始”继续其他运行。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Training paused. Roll back to the last finite weights.</source>
+            <translation>训练已暂停。请回退到最后一组有限的权重。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+116" />
+            <source>Cannot train</source>
+            <translation>无法训练</translation>
+        </message>
+        <message>
+            <location line="-88" />
+            <source>This scene has nothing to train.</source>
+            <translation>这个场景没有可训练的内容。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+77" />
+            <source>training</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <location line="-74" />
+            <source>not trained yet ({budget} updates to go)</source>
+            <translation>尚未训练（还有 {budget} 次更新）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>update {n} of {budget}</source>
+            <translation>第 {n} / {budget} 次更新</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>loss {value}</source>
+            <translation>损失 {value}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>‖g‖ {value}</source>
+            <translation>‖g‖ {value}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>clipped {count}×</source>
+            <translation>裁剪了 {count} 次</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>test loss {value}</source>
+            <translation>测试损失 {value}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>blew up</source>
+            <translation>爆炸了</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>ready</source>
+            <translation>就绪</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>training…</source>
+            <translation>正在训练…</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>paused: a run blew up</source>
+            <translation>已暂停：有一次运行爆炸了</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Continue</source>
+            <translation>继续</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+124" />
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location line="-115" />
+            <source>The scene's task</source>
+            <translation>场景的任务</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>a task given by a script</source>
+            <translation>由脚本给出的任务</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Each run of this scene sets this itself.</source>
+            <translation>这个场景的每次运行会自行设置此项。</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>always answering 1: MSE 1/6 ≈ 0.167</source>
+            <translation>总是回答 1：MSE 1/6 ≈ 0.167</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>baseline {value}</source>
+            <translation>基线 {value}</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Train on</source>
+            <translation>训练数据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Load a sequence file (CSV)…</source>
+            <translation>载入序列文件（CSV）…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A table with one row per step: an optional sequence id, then the network's inputs, then its targets (or one class index for cross-entropy); a header row is skipped</source>
+            <translation>每步一行的表格：可选的序列编号，然后是网络的输入，再是目标值（交叉熵时为一个类别编号）；表头行会被跳过</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>How to train</source>
+            <translation>训练方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Optimiser</source>
+            <translation>优化器</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Learning rate η</source>
+            <translation>学习率 η</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Clipping</source>
+            <translation>裁剪</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>BPTT window</source>
+            <translation>BPTT 窗口</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start from</source>
+            <translation>起始权重</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Updates</source>
+            <translation>更新次数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Speed</source>
+            <translation>速度</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cross-entropy</source>
+            <translation>交叉熵</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>mean squared error</source>
+            <translation>均方误差</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SGD</source>
+            <translation>SGD（随机梯度下降）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SGD with momentum</source>
+            <translation>带动量的 SGD</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>RMSprop</source>
+            <translation>RMSprop（均方根传播）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Adam</source>
+            <translation>Adam（自适应矩估计）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>each component (value)</source>
+            <translation>逐分量（按值）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>global norm</source>
+            <translation>整体范数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the project's weights</source>
+            <translation>项目的权重</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>random (seed)</source>
+            <translation>随机（种子）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>identity W_a (IRNN)</source>
+            <translation>单位矩阵 W_a（IRNN）</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>forget-gate bias 1 (LSTM)</source>
+            <translation>遗忘门偏置 1（LSTM）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>as fast as possible</source>
+            <translation>尽可能快</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{n} updates a second</source>
+            <translation>每秒 {n} 次更新</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>full BPTT</source>
+            <translation>完整 BPTT</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The task decides the loss (for a sequence file you choose): cross-entropy compares the softmax output with the reference class, mean squared error the output with a target number</source>
+            <translation>损失由任务决定（序列文件则由你选择）：交叉熵比较 softmax 输出与参考类别，均方误差比较输出与目标数值</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>How a gradient becomes a weight change: plain steps (SGD), with momentum, or scaled per weight by the gradient's recent size (RMSprop, Adam)</source>
+            <translation>梯度如何变成权重的变化：普通步长（SGD）、带动量，或按每个权重最近的梯度大小缩放（RMSprop、Adam）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>η: the step size; each update moves the weights by −η times the (clipped) gradient</source>
+            <translation>η：步长；每次更新把权重移动 −η 乘以（裁剪后的）梯度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gradient clipping: none; each component cut to ±threshold; or the whole gradient g scaled down to length threshold when ‖g‖ is longer</source>
+            <translation>梯度裁剪：不裁剪；把每个分量截断到 ±阈值；或者当 ‖g‖ 超过阈值时把整个梯度 g 缩小到阈值长度</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The clipping threshold (the lecture clips at 15)</source>
+            <translation>裁剪阈值（讲义中在 15 处裁剪）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Truncated BPTT: the gradient flows back at most this many steps; full BPTT goes back to t = 1</source>
+            <translation>截断 BPTT：梯度最多反向传播这么多步；完整 BPTT 一直回到 t = 1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The weights training starts from: the project's own, random ones, the identity as the recurrent matrix (IRNN, Le et al. 2015), or a forget-gate bias of 1 so an LSTM keeps its memory at first</source>
+            <translation>训练的起始权重：项目自己的权重、随机权重、以单位矩阵作为循环矩阵（IRNN，Le et al. 2015），或遗忘门偏置设为 1，让 LSTM 一开始保留它的 memory</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The seed of the random numbers (initial weights, task data, minibatches): the same seed repeats a run exactly</source>
+            <translation>随机数的种子（初始权重、任务数据、小批量）：相同的种子会完全重复一次运行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How many updates Start runs (the budget)</source>
+            <translation>点“开始”后运行多少次更新（预算）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Slow the training down to watch it, or let it run as fast as the computer can</source>
+            <translation>放慢训练以便观察，或让它以计算机最快的速度运行</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Train the scene's runs side by side</source>
+            <translation>并排训练场景中的各次运行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The scene compares several runs from the same start (e.g. without and with clipping); untick to train one run with the settings above</source>
+            <translation>场景比较从同一起点出发的几次运行（例如不裁剪与裁剪）；取消勾选则按上面的设置只训练一次运行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Logarithmic axes</source>
+            <translation>对数坐标轴</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show loss and gradient norms on a log scale, where a factor of 10 is always the same distance</source>
+            <translation>用对数刻度显示损失和梯度范数，每差 10 倍距离都相同</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Train: update the weights again and again</source>
+            <translation>训练：一次又一次地更新权重</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Stop after the update being computed</source>
+            <translation>在当前这次更新算完后停止</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One update</source>
+            <translation>单次更新</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>One update of every run, then pause</source>
+            <translation>每个运行更新一次，然后暂停</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back to the starting weights; the same seed repeats the run exactly</source>
+            <translation>回到初始权重；相同的种子会完全重复这次运行</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Roll back</source>
+            <translation>回退</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore the last finite weights (from just before the blow-up); the curves that led there stay</source>
+            <translation>恢复最后一组有限的权重（爆炸之前的那组）；通向那里的曲线会保留</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use these weights</source>
+            <translation>使用这些权重</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put the trained weights into the project (can be undone), so the other views show what the network learnt</source>
+            <translation>把训练好的权重放进项目（可撤销），让其他视图显示网络学到了什么</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The run whose weights “Use these weights” takes and whose gradient norms per weight are drawn</source>
+            <translation>“使用这些权重”所取用的、并画出各权重梯度范数的那次运行</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>the lecture's sequences</source>
+            <translation>讲义中的序列</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the adding problem</source>
+            <translation>加法问题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ticket booking: slot filling</source>
+            <translation>订票：槽填充</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a sequence file (CSV)</source>
+            <translation>序列文件（CSV）</translation>
         </message>
     </context>
     <context>

@@ -87,8 +87,18 @@ def _heatmap_view(session):
     return HeatmapView(session)
 
 
+def _training_view(session):
+    from .training.panel import TrainingView
+    return TrainingView(session)
+
+
+def _surface_view(session):
+    from .views.surface_view import SurfaceView
+    return SurfaceView(session)
+
+
 VIEW_FACTORIES = {"network": _network_view, "cell": CellTab, "unrolled": _unrolled_view,
-                  "heatmap": _heatmap_view}
+                  "heatmap": _heatmap_view, "training": _training_view, "surface": _surface_view}
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +145,19 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.player.install_shortcuts(self)
+        from .panels.scene_panel import install_scene_panel
+        from .start_page import install_start_page
+
+        from .presentation import install_presentation
+
+        install_scene_panel(self, Qt.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.builder_dock, self.scene_dock)   # "about this scene" first, builder a tab away
+        self.scene_dock.raise_()
+        install_start_page(self)
+        install_presentation(self)
+        from .export_dialog import install_export
+
+        install_export(self)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
 
@@ -280,6 +303,9 @@ class MainWindow(QMainWindow):
         from simulator.model.scenes import list_scenes
 
         self.menu_scenes.clear()
+        if hasattr(self, "act_all_scenes"):      # the start page's "All Scenes…" stays on top
+            self.menu_scenes.addAction(self.act_all_scenes)
+            self.menu_scenes.addSeparator()
         for info in list_scenes():
             action = self.menu_scenes.addAction(i18n.scene_text(info.title, self.language))
             action.setToolTip(i18n.scene_text(info.description, self.language))
@@ -313,7 +339,8 @@ class MainWindow(QMainWindow):
             self.act_save_as: (self.tr("Save &As…"), self.tr("Save the project under a new name")),
             self.act_import: (self.tr("&Import PyTorch Weights…"),
                               self.tr("Load an nn.RNN, nn.LSTM or nn.GRU state_dict saved with numpy.savez")),
-            self.act_export: (self.tr("&Export…"), self.tr("Save a picture of the current view")),
+            self.act_export: (self.tr("&Export…"),
+                              self.tr("Export the animation as GIF, MP4 or PNG frames, or a picture of a view")),
             self.act_quit: (self.tr("&Quit"), self.tr("Close RNN Simulator")),
             self.act_edit_matrix: (self.tr("Edit Weight &Matrix…"), self.tr("Edit a whole weight matrix or bias vector")),
             self.act_reset_memory: (self.tr("Reset &Memory to Zero"), self.tr("Set the initial memory values to 0")),
@@ -344,11 +371,14 @@ class MainWindow(QMainWindow):
 
     def _retranslate_tabs(self):
         tab_titles = {"network": self.tr("Network"), "cell": self.tr("Cell"), "unrolled": self.tr("Unrolled"),
-                      "heatmap": self.tr("Heatmaps")}
+                      "heatmap": self.tr("Heatmaps"), "training": self.tr("Training"),
+                      "surface": self.tr("Loss surface")}
         tab_tips = {"network": self.tr("The network with its current values; click a value to see its arithmetic"),
                     "cell": self.tr("Inside one LSTM or GRU cell: gates as valves, the memory as a tank"),
                     "unrolled": self.tr("The same network used once per step, weights shared"),
-                    "heatmap": self.tr("Hidden values, memory and gates against time")}
+                    "heatmap": self.tr("Hidden values, memory and gates against time"),
+                    "training": self.tr("Train the network live: loss, gradient norms, clipping, explosion"),
+                    "surface": self.tr("The loss over two weights around the current ones, with the training's path")}
         for index, name in enumerate(self._tab_names):
             self.tabs.setTabText(index, tab_titles[name])
             self.tabs.setTabToolTip(index, tab_tips[name])

@@ -15,6 +15,7 @@ def make_window(qtbot, tmp_path):
 
     def make(scene="toy-rnn", **kwargs):
         settings = QSettings(str(tmp_path / f"settings{len(windows)}.ini"), QSettings.IniFormat)
+        settings.setValue("start_page/shown", True)     # not the first start: no start page on top
         window = MainWindow(language="en", settings=settings, data_dir=tmp_path / "data", scene=scene, **kwargs)
         qtbot.addWidget(window)
         window.animator.set_duration(0)

@@ -553,5 +553,19 @@ BY_CONTEXT = {
 }
 
 
+def _load_more() -> None:
+    """Each file in zh_more/ adds the translations of one area of the GUI (a dict T)."""
+    import runpy
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parent / "zh_more").glob("*.py")):
+        for source, text in runpy.run_path(str(path))["T"].items():
+            if T.setdefault(source, text) != text:
+                BY_CONTEXT.setdefault(("?", source), text)   # same English, another Chinese: keep the first
+
+
+_load_more()
+
+
 def translation(context: str, source: str) -> str:
     return BY_CONTEXT.get((context, source), T[source])
