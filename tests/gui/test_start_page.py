@@ -158,3 +158,10 @@ def test_the_first_start_page_does_not_take_the_keys_from_the_window(qtbot, tmp_
     qtbot.waitUntil(lambda: window._start_page_hook.page is not None)
     press(qtbot, window, Qt.Key_Right, times=2)
     assert window.session.step == 2
+
+
+def test_scene_texts_show_exponents_as_superscripts():
+    from simulator.gui.panels.scene_panel import readable
+
+    assert readable("the stored a^{t−1} joins; y^1000 = w^999; x^t") == "the stored aᵗ⁻¹ joins; y¹⁰⁰⁰ = w⁹⁹⁹; xᵗ"
+    assert readable("f^{abc}") == "f^{abc}"          # no superscript letters for these: left as written

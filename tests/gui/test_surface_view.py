@@ -11,7 +11,7 @@ pytest.importorskip("pyqtgraph")
 from simulator.engine.network import Network  # noqa: E402
 from simulator.engine.surface import DirectionAxes, ParamAxis, loss_surface, trajectory_coordinates  # noqa: E402
 from simulator.engine.training import TrainingData  # noqa: E402
-from simulator.gui.views.surface_view import SurfaceView, power_value_text  # noqa: E402
+from simulator.gui.views.surface_view import SurfaceView, contour_segments, power_value_text  # noqa: E402
 from simulator.model.project import Project  # noqa: E402
 from simulator.model.scenes import load_scene  # noqa: E402
 from simulator.model.session import Session  # noqa: E402
@@ -167,6 +167,32 @@ def test_random_directions_project_the_path_onto_a_fixed_plane(qtbot, surface_vi
     np.testing.assert_allclose(alpha, expected_a, atol=1e-12)
     np.testing.assert_allclose(beta, expected_b, atol=1e-12)
     assert panel.result is result                                   # a fixed plane: not recomputed
+
+
+def test_contours_lie_on_the_level():
+    # a cone: the contour at level r is the circle of radius r around the apex (up to the linear
+    # interpolation along the cell edges, exact at the endpoints' edges for a cone)
+    i, j = np.meshgrid(np.arange(41.0), np.arange(31.0), indexing="ij")
+    cone = np.hypot(i - 20, j - 14)
+    for level in (3.0, 7.5, 12.0):
+        x, y = contour_segments(cone, level)
+        assert len(x) > 0 and len(x) % 2 == 0                          # endpoint pairs
+        np.testing.assert_allclose(np.hypot(x - 20, y - 14), level, atol=0.03)
+    # a saddle cell is split, never joined across: 4 crossings give 2 segments
+    x, y = contour_segments(np.array([[1.0, 0.0], [0.0, 1.0]]), 0.5)
+    assert len(x) == 4
+    assert contour_segments(np.zeros((3, 3)), 1.0)[0].size == 0
+
+
+def test_theme_zoom_and_language_switches_keep_the_numbers(qtbot, surface_view):
+    view = surface_view(linear_rnn(), pulse_task(target=0.5))
+    result = wait_final(qtbot, view)
+    before = view.surface.image.image.copy()
+    view.set_dark(True)
+    view.set_zoom(1.5)
+    view.retranslate()
+    np.testing.assert_array_equal(view.surface.image.image, before)
+    assert view.surface.result is result
 
 
 def test_three_d_falls_back_to_the_map_with_a_note(qtbot, surface_view):

@@ -237,6 +237,19 @@ def test_a_blow_up_pauses_shows_the_message_and_roll_back_restores_exactly(qtbot
     assert view.plots.event_lines(0) == [bad.update]                # marked "rolled back here"
 
 
+def test_theme_zoom_and_language_switches_keep_the_curves(qtbot, stop_training):
+    view = make_view(qtbot, linear_rnn(), echo_task(), lr=0.01, steps=12)
+    stop_training(view)
+    view.start()
+    wait_state(qtbot, view, "finished")
+    losses = [s.loss for s in history(view)]
+    for change in (lambda: view.set_dark(True), lambda: view.set_zoom(1.6), view.retranslate,
+                   lambda: view.plots.set_log(False)):
+        change()
+        np.testing.assert_allclose(view.plots.curve_data(0, "loss")[1], losses, rtol=1e-12)
+    assert "update 12 of 12" in view.status.text()
+
+
 def test_use_these_weights_sends_the_trained_weights(qtbot, stop_training):
     view = make_view(qtbot, linear_rnn(), echo_task(), lr=0.01, steps=10)
     stop_training(view)

@@ -22,8 +22,8 @@ class ExplainPanel(QWidget):
         font = QFont(self.body.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         self.body.setFont(font)
-        self.heading.setMinimumWidth(160)
-        self.heading.setMaximumWidth(240)
+        self.heading.setMinimumWidth(230)
+        self.heading.setMaximumWidth(320)
         self.heading.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         # A wide strip under the views: a formula reads best on one line, as the lecture writes it.
         layout = QHBoxLayout(self)

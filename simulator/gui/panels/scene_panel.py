@@ -93,16 +93,16 @@ class ScenePanel(QWidget):
         if project is None:
             return
         settings = project.settings if isinstance(project.settings, dict) else {}
-        self.title.setText(i18n.scene_text(project.title, self.language) or project.name)
+        self.title.setText(readable(i18n.scene_text(project.title, self.language)) or project.name)
         explanation = settings.get("explanation")
         text = (i18n.scene_text(explanation, self.language) if isinstance(explanation, dict)
                 else i18n.scene_text(project.description, self.language))
-        self.explanation.setText(text or self.tr("Your own network: press → to feed the inputs one step at a "
+        self.explanation.setText(readable(text) or self.tr("Your own network: press → to feed the inputs one step at a "
                                                  "time and click any value to see how it was computed."))
         hint = settings.get("steps_hint")
         hint_text = i18n.scene_text(hint, self.language) if isinstance(hint, dict) else ""
         self.steps_heading.setText(self.tr("Try this"))
-        self.steps.setText(hint_text)
+        self.steps.setText(readable(hint_text))
         self.steps_heading.setVisible(bool(hint_text))
         self.steps.setVisible(bool(hint_text))
 
@@ -127,6 +127,21 @@ class _LanguageFollower(QObject):
             if dock is not None:
                 dock.setWindowTitle(QCoreApplication.translate("ScenePanel", "About this scene"))
         return False
+
+
+_SUPERSCRIPT = dict(zip("0123456789t−-+n()", "⁰¹²³⁴⁵⁶⁷⁸⁹ᵗ⁻⁻⁺ⁿ⁽⁾"))
+
+
+def readable(text: str) -> str:
+    """Scene texts write exponents as the lecture's LaTeX does, a^{t−1}, x^t, w^999; on screen they read
+    as superscripts (aᵗ⁻¹, xᵗ, w⁹⁹⁹) wherever every character has a superscript form."""
+    import re
+
+    def lift(match):
+        body = match.group(1) or match.group(2)
+        return "".join(_SUPERSCRIPT[ch] for ch in body) if all(ch in _SUPERSCRIPT for ch in body) else match.group(0)
+
+    return re.sub(r"\^\{([^{}]+)\}|\^([0-9t]+)", lift, text or "")
 
 
 def install_scene_panel(window, area=Qt.RightDockWidgetArea) -> QDockWidget:

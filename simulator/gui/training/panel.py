@@ -510,12 +510,14 @@ class TrainingView(StepView):
         self.settings_group.setTitle(self.tr("How to train"))
         texts = {"loss": self.tr("Loss"), "optimizer": self.tr("Optimiser"), "lr": self.tr("Learning rate η"),
                  "clip": self.tr("Clipping"), "threshold": self.tr("Threshold"), "truncate": self.tr("BPTT window"),
-                 "init": self.tr("Start from"), "seed": self.tr("Seed"), "steps": self.tr("Updates"), "speed": self.tr("Speed")}
+                 "init": self.tr("Start from"), "seed": self.tr("Seed"), "steps": self.tr("Updates"),
+                 "speed": self.tr("Speed")}
         for name, text in texts.items():
             self._labels[name].setText(text)
         for index, text in enumerate((self.tr("cross-entropy"), self.tr("mean squared error"))):
             self.loss_combo.setItemText(index, text)
-        for index, text in enumerate((self.tr("SGD"), self.tr("SGD with momentum"), self.tr("RMSprop"), self.tr("Adam"))):
+        optimizers = (self.tr("SGD"), self.tr("SGD with momentum"), self.tr("RMSprop"), self.tr("Adam"))
+        for index, text in enumerate(optimizers):
             self.optimizer_combo.setItemText(index, text)
         for index, text in enumerate((self.tr("none"), self.tr("each component (value)"), self.tr("global norm"))):
             self.clip_combo.setItemText(index, text)
@@ -571,8 +573,8 @@ class TrainingView(StepView):
         self.apply_button.setText(self.tr("Use these weights"))
         self.apply_button.setToolTip(self.tr("Put the trained weights into the project (can be undone), so the other "
                                          "views show what the network learnt"))
-        self.apply_run_combo.setToolTip(self.tr("The run whose weights “Use these weights” takes and whose gradient "
-                                                "norms per weight are drawn"))
+        self.apply_run_combo.setToolTip(self.tr("The run whose weights “Use these weights” takes and whose "
+                                                "gradient norms per weight are drawn"))
         self.plots.retranslate()
         self._sync_controls()
         self._update_status()

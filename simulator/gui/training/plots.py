@@ -236,7 +236,10 @@ class TrainingPlots(QWidget):
         """The runs' colours are named in the status lines above the plots; the title keys the styles."""
         pal = palette(self._dark)
         tested = any(getattr(run.session.task, "test", None) is not None for run in self._runs)
-        key = self.tr("── training loss   ╌●╌ on the test sequences") if tested else self.tr("── training loss")
+        if tested:
+            key = self.tr("── training loss   ╌●╌ on the test sequences")
+        else:
+            key = self.tr("── training loss")
         loss_title = self.tr("Loss")
         self.loss_plot.setTitle(f"{loss_title}<br><span style='font-size:{10 * self._zoom:.0f}pt;"
                                 f"color:{pal.muted.name()}'>{key}</span>", color=pal.text.name(),
@@ -387,9 +390,11 @@ class TrainingPlots(QWidget):
             line.setValue(update)
             style = Qt.PenStyle.SolidLine if kind == "blow-up" else Qt.PenStyle.DashLine
             line.setPen(pg.mkPen(pal.output if kind == "blow-up" else QColor(run.colour), width=2, style=style))
-            line.setToolTip(self.tr("update {n}: the loss or the gradient stopped being a finite number").format(n=update)
-                            if kind == "blow-up" else
-                            self.tr("update {n}: rolled back to the last finite weights").format(n=update))
+            if kind == "blow-up":
+                tip = self.tr("update {n}: the loss or the gradient stopped being a finite number")
+            else:
+                tip = self.tr("update {n}: rolled back to the last finite weights")
+            line.setToolTip(tip.format(n=update))
             line.setVisible(True)
         for line in items.events[len(wanted):]:
             line.setVisible(False)

@@ -59,24 +59,21 @@ SURFACE_SEQUENCES = 64
 
 def opengl_problem() -> str:
     """Why a 3-D view cannot be shown here ("" if it can): checked at run time, never assumed."""
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QGuiApplication, QOpenGLContext
 
     translate = QCoreApplication.translate
-
     platform = QGuiApplication.platformName()
     if platform in ("offscreen", "minimal", "vnc"):
-        return translate("SurfaceView", "3-D view needs OpenGL; showing the 2-D map") + " " + \
-            translate("SurfaceView", "(the {platform} platform has none)").format(platform=platform)
-    try:
-        import pyqtgraph.opengl  # noqa: F401 - needs PyOpenGL
-    except Exception:   # noqa: BLE001 - ImportError, or a broken GL library raising anything else
-        return translate("SurfaceView", "3-D view needs OpenGL; showing the 2-D map") + " " + translate("SurfaceView", "(PyOpenGL is not installed)")
-    from PySide6.QtGui import QOpenGLContext
-
-    context = QOpenGLContext()
-    if not context.create():
-        return translate("SurfaceView", "3-D view needs OpenGL; showing the 2-D map") + " " + translate("SurfaceView", "(no OpenGL context)")
-    return ""
+        reason = translate("SurfaceView", "the {platform} platform has none").format(platform=platform)
+    else:
+        try:
+            import pyqtgraph.opengl  # noqa: F401 - needs PyOpenGL
+            reason = "" if QOpenGLContext().create() else translate("SurfaceView", "no OpenGL context")
+        except Exception:   # noqa: BLE001 - ImportError, or a broken GL library raising anything else
+            reason = translate("SurfaceView", "PyOpenGL is not installed")
+    if not reason:
+        return ""
+    return translate("SurfaceView", "3-D view needs OpenGL; showing the 2-D map ({reason})").format(reason=reason)
 
 
 def scalar_entries(params: dict) -> list[tuple[str, tuple[int, ...]]]:
@@ -505,8 +502,8 @@ class LossSurfacePanel(QWidget):
     def _fill_centres(self) -> None:
         self.centre_combo.clear()
         for index, run in enumerate(self.lab.runs):
-            self.centre_combo.addItem(self.tr("run “{name}”").format(name=run.name) if run.name else self.tr("the training"),
-                                      index)
+            label = self.tr("run “{name}”").format(name=run.name) if run.name else self.tr("the training")
+            self.centre_combo.addItem(label, index)
         self.centre_combo.addItem(self.tr("the project's weights"), -1)
 
     def _centre_run(self):
@@ -784,7 +781,8 @@ class LossSurfacePanel(QWidget):
             # place on this plane, even where its weights happen to have the same shapes
             shown = template is not None and run.session.network.config() == template.config()
             path.setZValue(20)
-            start = pg.ScatterPlotItem(symbol="o", size=11, pen=pg.mkPen(colour, width=2.5), brush=pg.mkBrush("#ffffff"))
+            start = pg.ScatterPlotItem(symbol="o", size=11, pen=pg.mkPen(colour, width=2.5),
+                                       brush=pg.mkBrush("#ffffff"))
             end = pg.ScatterPlotItem(symbol="o", size=14, pen=pg.mkPen("#ffffff", width=2), brush=pg.mkBrush(colour))
             start.setZValue(21)
             end.setZValue(22)
@@ -888,7 +886,7 @@ class LossSurfacePanel(QWidget):
         try:
             self._make_gl()
         except Exception as error:  # noqa: BLE001 - a GL driver can fail in many ways; fall back
-            self._show_note(self.tr("3-D view needs OpenGL; showing the 2-D map") + f" ({error})")
+            self._show_note(self.tr("3-D view needs OpenGL; showing the 2-D map ({reason})").format(reason=error))
             return
         self.pages.setCurrentWidget(self._gl)
         self._update_gl()
@@ -1214,7 +1212,7 @@ class PowerView(StepView):
         self._samples = int(curve.get("samples") or self.CURVE_POINTS)
         self._view = _number_pair(curve.get("view"), (0.9, 1.05))
         self.gradient_plot.setVisible(curve.get("gradient", True) is not False)
-        self.slider.setRange(int(round(self._range[0] * self.SLIDER_SCALE)), int(round(self._range[1] * self.SLIDER_SCALE)))
+        self.slider.setRange(*(int(round(w * self.SLIDER_SCALE)) for w in self._range))
         self.w_spin.setRange(*self._range)
         self._lecture_points = sorted({float(w) for w in curve.get("marks") or [] if isinstance(w, (int, float))})
         for button in self.point_buttons:
