@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--skip-lstm", action="store_true")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])   # noqa: F841 - the event loop everything runs in
+    QApplication.instance() or QApplication([])       # the event loop everything below runs in
 
     print(f"scene {args.scene}, {args.seconds:g} s per configuration, timer every {TICK_MS} ms, "
           f"platform {QApplication.platformName()}, {os.cpu_count()} cores")

@@ -30,7 +30,8 @@ def register(subparsers) -> None:
     source.add_argument("--project", help="a project .json file")
     p.add_argument("--out", required=True, metavar="FILE.gif|FILE.mp4|DIR/|FILE.png|FILE.svg",
                    help="where to write; the suffix picks the format (a name ending in / is a folder of PNG frames)")
-    p.add_argument("--view", default="cell", help="network | cell | unrolled | heatmap | surface | training (default cell)")
+    p.add_argument("--view", default="cell", help="network | cell | unrolled | heatmap | surface | training, or a panel: builder | sequence | "
+                        "explanation | scene (default cell)")
     p.add_argument("--size", default="1280x720", help="WIDTHxHEIGHT in pixels (default 1280x720)")
     p.add_argument("--fps", default="30", help="frames per second (default 30; a GIF plays at most 50)")
     p.add_argument("--steps", default=None, metavar="A:B",
@@ -107,8 +108,10 @@ def run(args) -> int:
     _application()
     from simulator.gui.main_window import VIEW_FACTORIES
 
-    if args.view not in VIEW_FACTORIES:
-        raise UserInputError(f"--view {args.view!r}: choose one of {', '.join(VIEW_FACTORIES)}")
+    from simulator.export import PANELS
+
+    if args.view not in VIEW_FACTORIES and args.view not in PANELS and args.view != "window":
+        raise UserInputError(f"--view {args.view!r}: choose one of {', '.join([*VIEW_FACTORIES, *PANELS])}")
     from simulator.gui import i18n
     from simulator.export import export_animation, export_still
 

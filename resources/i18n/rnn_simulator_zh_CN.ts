@@ -601,6 +601,26 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Network builder panel</source>
+            <translation>网络构建器面板</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Input sequence panel</source>
+            <translation>输入序列面板</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>“Why this number?” panel</source>
+            <translation>“这个数怎么来的？”面板</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>“About this scene” panel</source>
+            <translation>“关于这个场景”面板</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>The whole window</source>
             <translation>整个窗口</translation>
         </message>
@@ -1017,25 +1037,25 @@
     <context>
         <name>LossSurfacePanel</name>
         <message>
-            <location filename="../../simulator/gui/views/surface_view.py" line="+457" />
-            <location line="+553" />
+            <location filename="../../simulator/gui/views/surface_view.py" line="+455" />
+            <location line="+554" />
             <source>the scene's two weights</source>
             <translation>场景的两个权重</translation>
         </message>
         <message>
-            <location line="-552" />
-            <location line="+553" />
+            <location line="-553" />
+            <location line="+554" />
             <source>two weights</source>
             <translation>两个权重</translation>
         </message>
         <message>
-            <location line="-552" />
-            <location line="+553" />
+            <location line="-553" />
+            <location line="+554" />
             <source>two random directions</source>
             <translation>两个随机方向</translation>
         </message>
         <message>
-            <location line="-505" />
+            <location line="-506" />
             <source>run “{name}”</source>
             <translation>运行“{name}”</translation>
         </message>
@@ -1105,14 +1125,14 @@
             <translation>作为中心的权重</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+50" />
             <source>training path</source>
             <translation>训练路径</translation>
         </message>
         <message>
             <location line="+96" />
-            <source>3-D view needs OpenGL; showing the 2-D map</source>
-            <translation>3-D 视图需要 OpenGL；改为显示 2-D 图</translation>
+            <source>3-D view needs OpenGL; showing the 2-D map ({reason})</source>
+            <translation>三维视图需要 OpenGL；改为显示二维图（{reason}）</translation>
         </message>
         <message>
             <location line="+94" />
@@ -2482,7 +2502,7 @@
         </message>
         <message>
             <location line="+24" />
-            <location line="+10" />
+            <location line="+25" />
             <source>About this scene</source>
             <translation>关于这个场景</translation>
         </message>
@@ -2758,26 +2778,24 @@
     <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../simulator/gui/views/surface_view.py" line="-1309" />
-            <location line="+5" />
-            <location line="+5" />
-            <source>3-D view needs OpenGL; showing the 2-D map</source>
-            <translation>3-D 视图需要 OpenGL；改为显示 2-D 图</translation>
-        </message>
-        <message>
-            <location line="-9" />
-            <source>(the {platform} platform has none)</source>
-            <translation>（{platform} 平台不支持）</translation>
+            <location filename="../../simulator/gui/views/surface_view.py" line="-1308" />
+            <source>the {platform} platform has none</source>
+            <translation>{platform} 平台没有 OpenGL</translation>
         </message>
         <message>
             <location line="+4" />
-            <source>(PyOpenGL is not installed)</source>
-            <translation>（未安装 PyOpenGL）</translation>
+            <source>no OpenGL context</source>
+            <translation>没有 OpenGL 上下文</translation>
         </message>
         <message>
-            <location line="+5" />
-            <source>(no OpenGL context)</source>
-            <translation>（没有 OpenGL 上下文）</translation>
+            <location line="+2" />
+            <source>PyOpenGL is not installed</source>
+            <translation>没有安装 PyOpenGL</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>3-D view needs OpenGL; showing the 2-D map ({reason})</source>
+            <translation>三维视图需要 OpenGL；改为显示二维图（{reason}）</translation>
         </message>
     </context>
     <context>
@@ -2806,7 +2824,7 @@
             <translation>── 训练损失   ╌●╌ 测试序列上的损失</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+2" />
             <source>── training loss</source>
             <translation>── 训练损失</translation>
         </message>
@@ -2833,12 +2851,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+203" />
+            <location line="+230" />
             <source>update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location line="-202" />
+            <location line="-229" />
             <source>|∂L/∂a^t|: how strongly the loss depends on the hidden output a^t at step t (log₁₀ colours, one scale for all runs); dark on the left means the gradient vanishes on its way back through time</source>
             <translation>|∂L/∂a^t|：损失对第 t 步隐藏层输出 a^t 的依赖程度（按 log₁₀ 着色，所有运行用同一刻度）；左侧颜色深表示梯度在沿时间反向传播时消失了</translation>
         </message>
@@ -2848,7 +2866,7 @@
             <translation>log₁₀ |∂L/∂a&lt;sup&gt;t&lt;/sup&gt;|（梯度）</translation>
         </message>
         <message>
-            <location line="+83" />
+            <location line="+109" />
             <source>update {n}: the loss or the gradient stopped being a finite number</source>
             <translation>第 {n} 次更新：损失或梯度不再是有限数</translation>
         </message>
@@ -2858,14 +2876,14 @@
             <translation>第 {n} 次更新：已回退到最后一组有限的权重</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+50" />
             <source>clipping threshold {value}: longer gradients are scaled down to it</source>
             <translation>裁剪阈值 {value}：更长的梯度会被缩小到这个长度</translation>
         </message>
         <message>
             <location line="+57" />
-            <source>── before clipping   ╌╌ after   ▼ clipped update   ┈┈ threshold</source>
-            <translation>── 裁剪前   ╌╌ 裁剪后   ▼ 被裁剪的更新   ┈┈ 阈值</translation>
+            <source>━━ before clipping   ── after   ▼ clipped update   ┈┈ threshold</source>
+            <translation>━━ 裁剪前   ── 裁剪后   ▼ 被裁剪的更新   ┈┈ 阈值</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2879,8 +2897,8 @@
         </message>
         <message>
             <location line="+2" />
-            <source>The length of the gradient before clipping (solid) and after (dashed); a triangle marks every update that was clipped</source>
-            <translation>裁剪前（实线）和裁剪后（虚线）的梯度长度；三角形标出每次被裁剪的更新</translation>
+            <source>The length of the gradient before clipping (thick) and after (thin); a triangle marks every update that was clipped</source>
+            <translation>梯度在裁剪前（粗线）和裁剪后（细线）的长度；三角形标出每次被裁剪的更新</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2891,7 +2909,7 @@
     <context>
         <name>TrainingView</name>
         <message>
-            <location filename="../../simulator/gui/training/panel.py" line="+258" />
+            <location filename="../../simulator/gui/training/panel.py" line="+259" />
             <source>“{run}” trains a network of its own; its weights do not fit the project's network.</source>
             <translation>“{run}”训练的是它自己的网络；它的权重不适用于项目的网络。</translation>
         </message>
@@ -3004,12 +3022,12 @@
         </message>
         <message>
             <location line="+0" />
-            <location line="+124" />
+            <location line="+126" />
             <source>Start</source>
             <translation>开始</translation>
         </message>
         <message>
-            <location line="-115" />
+            <location line="-117" />
             <source>The scene's task</source>
             <translation>场景的任务</translation>
         </message>
@@ -3025,8 +3043,8 @@
         </message>
         <message>
             <location line="+22" />
-            <source>always answering 1: MSE 1/6 ≈ 0.167</source>
-            <translation>总是回答 1：MSE 1/6 ≈ 0.167</translation>
+            <source>always answering 1: MSE 0.167</source>
+            <translation>总是回答 1：MSE 0.167</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3104,7 +3122,7 @@
             <translation>更新次数</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Speed</source>
             <translation>速度</translation>
         </message>
@@ -3139,7 +3157,7 @@
             <translation>Adam（自适应矩估计）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>none</source>
             <translation>无</translation>
         </message>

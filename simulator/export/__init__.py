@@ -21,6 +21,8 @@ from .frames import VirtualClock, render_frame
 from .writers import output_format, save_png_atomic, writer_for
 
 VIEWS = ("network", "cell", "unrolled", "heatmap")
+#: the editing panels, which export as they look now (they have no animation of their own)
+PANELS = ("builder", "sequence", "explanation", "scene")
 WHOLE_WINDOW = "window"
 MIN_SIDE, MAX_SIDE = 16, 7680
 
@@ -164,11 +166,10 @@ class _FrameSource:
         factory = self.view_name if callable(self.view_name) else _view_factory(self.view_name)
         widget = factory(self.session)
         widget.setAttribute(Qt.WA_DontShowOnScreen, True)
-        widget.set_dark(self.dark)
-        if hasattr(widget, "set_zoom"):
-            widget.set_zoom(self.zoom)
-        widget.rebuild()
-        widget.retranslate()
+        for method, argument in (("set_dark", (self.dark,)), ("set_zoom", (self.zoom,)), ("rebuild", ()),
+                                 ("retranslate", ())):
+            if hasattr(widget, method):          # a panel has only some of a view's methods
+                getattr(widget, method)(*argument)
         widget.resize(*self.size)
         widget.show()
         self.widget = widget
@@ -176,7 +177,8 @@ class _FrameSource:
 
     def frame(self, step: int, progress: float):
         for view in self.views:
-            view.show_step(step, progress)
+            if hasattr(view, "show_step"):
+                view.show_step(step, progress)
         return render_frame(self.widget, self.size)
 
     def save_svg(self, step: int, target: Path) -> Path:
@@ -188,7 +190,8 @@ class _FrameSource:
 
         check_writable_parent(target)
         for view in self.views:
-            view.show_step(step, 1.0)
+            if hasattr(view, "show_step"):
+                view.show_step(step, 1.0)
         self.widget.resize(*self.size)
         partial = _partial_file(target)
         try:
@@ -228,9 +231,31 @@ class _FrameSource:
 def _view_factory(name: str):
     from simulator.gui.main_window import VIEW_FACTORIES
 
+    if name in PANELS:
+        return _panel_factory(name)
     if name not in VIEW_FACTORIES:
-        raise UserInputError(f"unknown view {name!r}; choose one of {', '.join(VIEW_FACTORIES)} or window")
+        raise UserInputError(f"unknown view {name!r}; choose one of {', '.join(VIEW_FACTORIES)}, "
+                             f"{', '.join(PANELS)} or window")
     return VIEW_FACTORIES[name]
+
+
+def _panel_factory(name: str):
+    if name == "builder":
+        from simulator.gui.panels.builder import BuilderPanel
+        return BuilderPanel
+    if name == "sequence":
+        from simulator.gui.panels.sequence_editor import SequenceEditor
+        return SequenceEditor
+    if name == "explanation":
+        from simulator.gui.panels.explain_panel import ExplainPanel
+        return ExplainPanel
+    from simulator.gui.i18n import LANGUAGES
+    from simulator.gui.panels.scene_panel import ScenePanel
+
+    from PySide6.QtCore import QLocale
+
+    language = "zh_CN" if QLocale().name().startswith("zh") else "en"
+    return lambda session: ScenePanel(session, language if language in LANGUAGES else "en")
 
 
 def _require_app():

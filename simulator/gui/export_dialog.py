@@ -122,6 +122,10 @@ class ExportDialog(QDialog):
             self.labels[name].setText(text)
         self._fill(self.what, [("network", self.tr("Network view")), ("cell", self.tr("Cell view")),
                                ("unrolled", self.tr("Unrolled view")), ("heatmap", self.tr("Heatmaps")),
+                               ("builder", self.tr("Network builder panel")),
+                               ("sequence", self.tr("Input sequence panel")),
+                               ("explanation", self.tr("“Why this number?” panel")),
+                               ("scene", self.tr("“About this scene” panel")),
                                ("window", self.tr("The whole window"))])
         self._fill(self.format, [("gif", self.tr("GIF animation")), ("mp4", self.tr("MP4 video (H.264)")),
                                  ("frames", self.tr("PNG frames (a folder)")),

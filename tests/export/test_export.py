@@ -287,3 +287,18 @@ def test_the_format_choice_renames_the_target(window, qtbot, tmp_path):
     assert dialog.path_edit.text() == str(tmp_path / "talk") + "/"
     dialog.format.setCurrentIndex(dialog.format.findData("svg"))
     assert dialog.path_edit.text() == str(tmp_path / "talk.svg")
+
+
+@pytest.mark.parametrize("panel", ["builder", "sequence", "explanation", "scene"])
+def test_a_panel_exports_as_a_picture(panel, qapp, tmp_path):
+    from simulator.export import export_still
+    from simulator.model.scenes import load_scene
+    from simulator.model.session import Session
+
+    import imageio.v3 as iio
+
+    session = Session(load_scene("toy-rnn"))
+    out = export_still(session, panel, tmp_path / f"{panel}.png", size=(400, 300))
+    image = iio.imread(out)
+    assert image.shape == (300, 400, 3)
+    assert len(np.unique(image.reshape(-1, 3), axis=0)) > 5      # text and controls, not a blank page

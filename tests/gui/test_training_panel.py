@@ -273,6 +273,8 @@ def test_the_window_answers_while_training(qtbot, stop_training):
     qtbot.waitExposed(view)
     view.start()
     wait_state(qtbot, view, "running")
+    # after the first redraw, which makes the plot items once (a one-off cost, not a stall in training)
+    qtbot.waitUntil(lambda: len(view.lab.runs[0].curves.updates) > 0, timeout=WAIT_MS)
     gaps, last = [], [time.perf_counter()]
 
     def ping():

@@ -548,6 +548,8 @@ class TrainingLab(QObject):
             snapshots = []
             for entry in list(generators):
                 index, generator = entry
+                if snapshots:
+                    yield None                   # between two runs' updates: let a busy GUI go first
                 try:
                     snapshots.append((index, next(generator)))
                 except StopIteration:

@@ -496,7 +496,7 @@ class TrainingView(StepView):
         if baseline is None:
             return None
         if task.name == "adding":
-            return float(baseline), self.tr("always answering 1: MSE 1/6 ≈ 0.167")
+            return float(baseline), self.tr("always answering 1: MSE 0.167")
         return float(baseline), self.tr("baseline {value}").format(value=format_value(float(baseline), 3))
 
     # -- look ------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ vanishing-gradient scene a heatmap of |∂L/∂a^t| over t and training time per
 Every graphics item is made once per set of runs (``set_runs``) and afterwards only fed new arrays
 (``refresh``: ``setData`` / ``setImage``), so a redraw costs the copy of the numbers and nothing else.
 Runs are told apart by colour (the legend of the loss plot names them); within the gradient plot the
-norm before clipping is a solid line, after clipping a dashed one, every clipped update gets a marker
+norm before clipping is a thick line, after clipping a thin one, every clipped update gets a marker
 and the clipping threshold is a dotted line. A run that blew up keeps its curves up to the last finite
 update, with a vertical line where it blew up (and where it was rolled back).
 """
@@ -169,10 +169,9 @@ class TrainingPlots(QWidget):
                                           connect="finite")
         self.loss_plot.addItem(items.test_loss)
         items.norm_before = pg.PlotDataItem(pen=pg.mkPen(colour, width=2.5), connect="finite")
-        light = QColor(colour)
-        light.setAlpha(200)
-        items.norm_after = pg.PlotDataItem(pen=pg.mkPen(light, width=2, style=Qt.PenStyle.DashLine),
-                                           connect="finite")
+        # after clipping: a thin line (a dashed thick one costs ten times as much to draw, and the
+        # norm is drawn many times a second)
+        items.norm_after = pg.PlotDataItem(pen=pg.mkPen(colour, width=1), connect="finite")
         for item in (items.loss, items.test_loss, items.norm_before, items.norm_after):
             _for_long_histories(item)
         items.clip_markers = pg.ScatterPlotItem(symbol="t", size=8, brush=pg.mkBrush(colour),
@@ -317,6 +316,26 @@ class TrainingPlots(QWidget):
         self._refresh_heatmaps()
         self._place_lines()
         self._limit_log_ranges()
+        self._fit_update_axes()
+
+    def _fit_update_axes(self) -> None:
+        """The update axis runs to a round number ahead of the training (100, 150, 200, 300, 500, …)
+        and moves only when the training passes it: an axis redrawn at every frame costs most of a
+        frame, and a scale that creeps is hard to read. A plot zoomed by hand is left alone."""
+        last = max((int(run.curves.updates[-1]) for run in self._runs if len(run.curves.updates)), default=0)
+        end = _round_up(max(last, 10))
+        for plot in (self.loss_plot, self.norm_plot, self.group_plot):
+            if plot in self._manual_y:
+                continue
+            box = plot.getViewBox()
+            box.disableAutoRange(axis=pg.ViewBox.XAxis)
+            if box.viewRange()[0] != [0.0, float(end)]:
+                box.setXRange(0.0, float(end), padding=0)
+        for items in self._items:
+            if items.heatmap_plot is not None:
+                box = items.heatmap_plot.getViewBox()
+                if box.viewRange()[1] != [0.5, end + 0.5]:
+                    box.setYRange(0.5, end + 0.5, padding=0)
 
     def _limit_log_ranges(self) -> None:
         """On log axes the y range runs from the largest value down to at most LOG_DECADES decades below
@@ -334,7 +353,9 @@ class TrainingPlots(QWidget):
             if plot in self._manual_y:
                 continue
             low, high, start = math.inf, -math.inf, math.inf
-            for run in self._runs:
+            # the per-weight plot shows the detail run only
+            runs = self._runs if names else self._runs[self._detail:self._detail + 1]
+            for run in runs:
                 curves = run.curves
                 for series in [getattr(curves, name) for name in names] or list(curves.groups.values()):
                     if math.isfinite(series.max_positive):
@@ -347,8 +368,11 @@ class TrainingPlots(QWidget):
             low = max(low, start - LOG_DECADES)
             if high - low < 1.0:
                 low, high = low - 0.5, high + 0.5
+            # whole half decades, so the range (and the axis with it) changes only now and then
+            low, high = math.floor(2 * low - 0.1) / 2, math.ceil(2 * high + 0.1) / 2
             box.disableAutoRange(axis=pg.ViewBox.YAxis)
-            box.setYRange(low, high, padding=0.04)
+            if box.viewRange()[1] != [low, high]:
+                box.setYRange(low, high, padding=0)
 
     def _manual_zoom(self, plot) -> None:
         self._manual_y.add(plot)
@@ -500,7 +524,7 @@ class TrainingPlots(QWidget):
     def retranslate(self) -> None:
         pal = palette(self._dark)
         self._title_loss_plot()
-        key = self.tr("── before clipping   ╌╌ after   ▼ clipped update   ┈┈ threshold")
+        key = self.tr("━━ before clipping   ── after   ▼ clipped update   ┈┈ threshold")
         norm_title = self.tr("Gradient norm ‖g‖")
         self.norm_plot.setTitle(f"{norm_title}<br><span style='font-size:{10 * self._zoom:.0f}pt;"
                                 f"color:{pal.muted.name()}'>{key}</span>", color=pal.text.name(),
@@ -510,7 +534,7 @@ class TrainingPlots(QWidget):
             plot.setLabel("bottom", self.tr("update"), color=pal.text.name())
         self.loss_plot.setToolTip(self.tr("The training loss after each update (solid) and on the test sequences "
                                       "(dashed, dots)"))
-        self.norm_plot.setToolTip(self.tr("The length of the gradient before clipping (solid) and after (dashed); "
+        self.norm_plot.setToolTip(self.tr("The length of the gradient before clipping (thick) and after (thin); "
                                       "a triangle marks every update that was clipped"))
         self.group_plot.setToolTip(self.tr("The gradient's length for each weight matrix and bias separately"))
         self.set_runs(self._runs, self._reference)        # the runs' names (and colours) anew
@@ -599,6 +623,15 @@ def _for_long_histories(item: pg.PlotDataItem) -> None:
     item.opts["autoDownsampleFactor"] = 1.0
     item.setDownsampling(auto=True, method="peak")
     item.setClipToView(True)
+
+
+def _round_up(n: float) -> int:
+    """The next of 10, 15, 20, 30, 50, 75, 100, 150, … at or above n."""
+    scale = 10 ** max(1, math.floor(math.log10(max(n, 1))))
+    for step in (1, 1.5, 2, 3, 5, 7.5, 10):
+        if step * scale >= n:
+            return int(round(step * scale))
+    return int(10 * scale)
 
 
 def _set_curve(item: pg.PlotDataItem, x, y) -> None:

@@ -6,6 +6,9 @@ surface, milliseconds on the lecture's networks. Between yields the worker threa
 generator's objects; while it is paused (blocked on a condition, not spinning) or finished, the GUI
 thread may touch them.
 
+A generator may also yield ``None`` inside a long item (between the updates of several runs): a
+breathing point where the worker lets a busy GUI thread go first; it is not delivered or counted.
+
 Two ways of delivering items:
 
 - ``coalesce=False`` (default): every item is emitted through ``yielded`` in order.
@@ -206,6 +209,9 @@ class GeneratorWorker(QObject):
                 started = time.perf_counter()
                 try:
                     item = next(generator)
+                    while item is None:         # a breathing point inside a long item: GUI first
+                        self._defer_to_gui()
+                        item = next(generator)
                 except StopIteration:
                     break
                 self._items += 1
@@ -250,6 +256,21 @@ class GeneratorWorker(QObject):
         if announced:
             self.pause_changed.emit(False)
         return True
+
+    def _defer_to_gui(self) -> None:
+        """At a breathing point (the generator yielded None): wait while the GUI draws (hold) or is
+        awake (yield_to, bounded by max_deference); pauses and budgets only count at real items."""
+        deferred = False
+        with self._condition:
+            while not self._aborted:
+                if self._holds:
+                    self._condition.wait()
+                elif self._gui_busy and not deferred:
+                    deferred = True
+                    self._condition.wait(self.max_deference)
+                else:
+                    break
+        time.sleep(0)
 
     def _deliver(self, item) -> None:
         if not self._coalesce:
