@@ -3,7 +3,6 @@
 usage: python make_adding_scenes.py [measured.json]   (the irnn benchmark's results, for the description)
 """
 import json, sys
-import numpy as np
 from simulator.io.project_file import save_project
 from simulator.model.project import Project
 from simulator.model.training import adding_task, network_for_task
