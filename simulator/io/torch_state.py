@@ -89,7 +89,7 @@ def load_state_npz(path) -> dict[str, np.ndarray]:
         where = f", array {key!r}" if key is not None else ""
         reason = " ".join(str(error).split()) or type(error).__name__
         if "pickle" in reason.lower() or "object arrays" in reason.lower():
-            # numpy's own message suggests allow_pickle=True; for a file from elsewhere that is the
+            # numpy's own message suggests switching pickles on; for a file from elsewhere that is the
             # one thing never to do, so say what it is instead.
             reason = "it holds pickled Python objects, which are never loaded because that could run code"
         raise ProjectFileError(f"{name}{where}: cannot be read: {reason}") from None
