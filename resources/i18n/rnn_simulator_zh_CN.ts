@@ -1618,7 +1618,7 @@
             <translation>缺少 {language} 的翻译文件；继续使用英文。</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+107" />
             <source>No inputs</source>
             <translation>没有输入</translation>
         </message>
@@ -1639,6 +1639,11 @@
         </message>
         <message>
             <location line="+22" />
+            <source>Use the trained weights</source>
+            <translation>使用训练得到的权重</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Edit {name}</source>
             <translation>编辑 {name}</translation>
         </message>

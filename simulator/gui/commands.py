@@ -92,3 +92,21 @@ class SetNetworkCommand(QUndoCommand):
         self.session.set_network(self.old_network)
         if self.old_inputs is not None:
             self.session.set_inputs(self.old_inputs)
+
+
+class SetParamsCommand(QUndoCommand):
+    """Replace several parameter arrays at once (e.g. the weights a training run learnt)."""
+
+    def __init__(self, session, values: dict, text: str):
+        super().__init__(text)
+        self.session = session
+        shapes = session.network.param_shapes()
+        self.new = {key: np.array(value, dtype=session.network.dtype, copy=True)
+                    for key, value in values.items() if key in shapes and np.shape(value) == tuple(shapes[key])}
+        self.old = {key: np.array(session.network.params[key], copy=True) for key in self.new}
+
+    def redo(self):
+        self.session.set_params(self.new)
+
+    def undo(self):
+        self.session.set_params(self.old)

@@ -436,6 +436,8 @@ class MainWindow(QMainWindow):
         view = VIEW_FACTORIES[name](self.session)
         view.explain_requested.connect(self.show_explanation)
         view.weight_edit_requested.connect(self.edit_weight)
+        if hasattr(view, "params_apply_requested"):      # the training lab's "Use these weights"
+            view.params_apply_requested.connect(self.apply_trained_params)
         if hasattr(view, "matrix_edit_requested"):
             view.matrix_edit_requested.connect(self.edit_matrix)
         if hasattr(view, "explain_at_requested"):
@@ -524,6 +526,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 8000)
             return
         self.undo_stack.push(command)
+
+    def apply_trained_params(self, values: dict):
+        from .commands import SetParamsCommand
+
+        command = SetParamsCommand(self.session, values, self.tr("Use the trained weights"))
+        if command.new:
+            self.undo_stack.push(command)
 
     def edit_matrix(self, key: str, values):
         from .commands import SetParameterCommand

@@ -237,3 +237,16 @@ def test_every_scene_opens_from_the_menu_and_steps_to_the_end(qtbot, make_window
         for name in ("network", "cell", "unrolled", "heatmap"):
             window.view(name)
         window.session.first()
+
+
+def test_use_these_weights_from_the_training_tab_is_one_undoable_edit(qtbot, make_window):
+    window = make_window("cliff")
+    training = window.view("training")
+    before = {k: v.copy() for k, v in window.session.network.params.items()}
+    trained = {k: v + 0.25 for k, v in before.items()}
+    training.params_apply_requested.emit(trained)
+    for key in trained:
+        np.testing.assert_array_equal(window.session.network.params[key], trained[key])
+    window.undo_stack.undo()
+    for key in before:
+        np.testing.assert_array_equal(window.session.network.params[key], before[key])

@@ -26,6 +26,19 @@ training = pytest.importorskip("simulator.model.training")
 WAIT_MS = 15_000
 
 
+@pytest.fixture(autouse=True, scope="module")
+def nothing_left_behind(qapp):
+    """Workers stopped, their objects deleted, before the next module: PySide's clean-up at exit
+    must find no wrapper of a C++ object that is gone."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 # -- set-ups -------------------------------------------------------------------------------------------
 def echo_task(steps=8, sequences=16, seed=0):
     """Output the previous input (a small regression task that needs memory)."""
@@ -415,3 +428,30 @@ def test_vanishing_scene_draws_the_step_gradients(qtbot, stop_training):
             expected = np.log10(np.abs(np.asarray(rows)))
         finite = np.isfinite(expected)
         np.testing.assert_allclose(image[finite], expected[finite], rtol=1e-12)
+
+
+def test_a_gui_run_and_the_cli_give_identical_loss_histories(qtbot, stop_training, capsys):
+    """The same scene, seed and settings: the Training tab and `python main.py train` agree number
+    for number."""
+    import json
+
+    from simulator import cli
+
+    session = Session(scene_or_skip("cliff"))
+    view = TrainingView(session)
+    qtbot.addWidget(view)
+    stop_training(view)
+    view.start()
+    qtbot.waitUntil(lambda: view.lab.state in ("finished", "diverged"), timeout=WAIT_MS)
+    if view.lab.state == "diverged":
+        view.start()
+        wait_state(qtbot, view, "finished", "diverged")
+    gui = {"unclipped" if run.session.config.clip_mode == "none" else "clipped":
+           [s.loss for s in run.session.history] for run in view.lab.runs}
+    assert set(gui) == {"unclipped", "clipped"}
+    for run_name, gui_losses in gui.items():
+        capsys.readouterr()
+        assert cli.main(["train", "--scene", "cliff", "--run", run_name, "--json"]) == 0
+        result = json.loads(capsys.readouterr().out)
+        assert len(gui_losses) > 10
+        assert result["losses"] == gui_losses

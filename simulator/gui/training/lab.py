@@ -506,7 +506,8 @@ class TrainingLab(QObject):
                 worker.errored.disconnect(self._on_errored)
             except (RuntimeError, TypeError):
                 pass
-            worker.deleteLater()
+            # (no deleteLater: Python owns the worker and frees it now; a deferred delete still pending
+            # when the application ends makes PySide's clean-up at exit crash)
         with self._pending_lock:
             self._pending.clear()
         self._sync_all()

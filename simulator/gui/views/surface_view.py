@@ -673,8 +673,7 @@ class LossSurfacePanel(QWidget):
     def _stop_worker(self) -> None:
         worker, self._worker = self._worker, None
         if worker is not None:
-            worker.stop()
-            worker.deleteLater()
+            worker.stop()                     # Python owns it and frees it (see TrainingLab.stop_worker)
 
     def suspend(self) -> None:
         """Not shown (the power view is): compute nothing."""

@@ -19,4 +19,5 @@ T = {
         "梯度在裁剪前（粗线）和裁剪后（细线）的长度；三角形标出每次被裁剪的更新",
     "━━ before clipping   ── after   ▼ clipped update   ┈┈ threshold": "━━ 裁剪前   ── 裁剪后   ▼ 被裁剪的更新   ┈┈ 阈值",
     "always answering 1: MSE 0.167": "总是回答 1：MSE 0.167",
+    "Use the trained weights": "使用训练得到的权重",
 }
