@@ -411,6 +411,8 @@ class MainWindow(QMainWindow):
                                 (QPalette.HighlightedText, "#000000"), (QPalette.ToolTipBase, "#2a2e36"),
                                 (QPalette.ToolTipText, "#eceff4"), (QPalette.PlaceholderText, "#9aa3ae")):
                 palette.setColor(role, QColor(color))
+            for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
+                palette.setColor(QPalette.Disabled, role, QColor("#6b7280"))   # disabled must look disabled
             app.setPalette(palette)
         else:
             app.setPalette(app.style().standardPalette())
@@ -792,5 +794,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("animation_ms", self.animator.duration_ms)
         self.autosave_timer.stop()
+        for view in self.views.values():       # the training lab's and the surface's worker threads
+            if hasattr(view, "shutdown"):
+                view.shutdown()
         self._discard_autosave()
         event.accept()

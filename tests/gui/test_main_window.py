@@ -250,3 +250,14 @@ def test_use_these_weights_from_the_training_tab_is_one_undoable_edit(qtbot, mak
     window.undo_stack.undo()
     for key in before:
         np.testing.assert_array_equal(window.session.network.params[key], before[key])
+
+
+def test_closing_the_window_stops_the_training_workers(qtbot, make_window):
+    window = make_window("cliff")
+    training = window.view("training")
+    stopped = []
+    original = training.shutdown
+    training.shutdown = lambda: (stopped.append(True), original())
+    window.session._set_dirty(False)
+    assert window.close()
+    assert stopped == [True]
