@@ -19,3 +19,16 @@ def no_blocking_dialogs(monkeypatch):
         monkeypatch.setattr(QMessageBox, name, answer(QMessageBox.Ok))
     monkeypatch.setattr(QMessageBox, "about", answer(None))
     return shown
+
+
+@pytest.fixture(autouse=True, scope="module")
+def nothing_left_behind(qapp):
+    """After each module: objects waiting for deleteLater are deleted and garbage collected, so that
+    PySide's clean-up at exit finds no wrapper of a C++ object (a worker thread's, say) that is gone."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

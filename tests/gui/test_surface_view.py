@@ -21,19 +21,6 @@ training = pytest.importorskip("simulator.model.training")
 WAIT_MS = 15_000
 
 
-@pytest.fixture(autouse=True, scope="module")
-def nothing_left_behind(qapp):
-    """Workers stopped, their objects deleted, before the next module: PySide's clean-up at exit
-    must find no wrapper of a C++ object that is gone."""
-    yield
-    import gc
-
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-
-
 def pulse_task(steps=40, target=0.0):
     """A 1 at t = 1, then zeros; the target at every step is ``target`` (MSE)."""
     x = np.zeros((steps, 1, 1))

@@ -26,19 +26,6 @@ training = pytest.importorskip("simulator.model.training")
 WAIT_MS = 15_000
 
 
-@pytest.fixture(autouse=True, scope="module")
-def nothing_left_behind(qapp):
-    """Workers stopped, their objects deleted, before the next module: PySide's clean-up at exit
-    must find no wrapper of a C++ object that is gone."""
-    yield
-    import gc
-
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-
-
 # -- set-ups -------------------------------------------------------------------------------------------
 def echo_task(steps=8, sequences=16, seed=0):
     """Output the previous input (a small regression task that needs memory)."""
