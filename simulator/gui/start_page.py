@@ -213,6 +213,9 @@ class SceneCard(QFrame):
                            "{ border: 2px solid palette(highlight); }")
 
     def set_texts(self, title: str, line: str):
+        from .panels.scene_panel import readable   # a^{t−1} → aᵗ⁻¹, as in the scene panel
+
+        title, line = readable(title), readable(line)
         self.title.setText(title)
         self.line.setText(line)
         self.setToolTip(line)
