@@ -11,6 +11,9 @@ def create_app(argv: list[str] | None = None):
     app.setApplicationName("RNN Simulator")
     app.setOrganizationName("RNN Simulator")
     app.setApplicationDisplayName("RNN Simulator")
+    from simulator.gui.gc_guard import collect_in_gui_thread
+
+    collect_in_gui_thread()
     return app
 
 
