@@ -7,6 +7,7 @@ when the command runs, on the offscreen platform unless QT_QPA_PLATFORM says oth
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -114,6 +115,7 @@ def run(args) -> int:
         raise UserInputError(f"--view {args.view!r}: choose one of {', '.join([*VIEW_FACTORIES, *PANELS])}")
     from simulator.gui import i18n
     from simulator.export import export_animation, export_still
+    from simulator.gui.gc_guard import collect_due_generations
 
     i18n.install_language(args.language)
     dark = args.theme == "dark"
@@ -123,9 +125,14 @@ def run(args) -> int:
         print(f"wrote {path} ({args.view} view at step {step}, {size[0]}×{size[1]})")
         return 0
     done = {"frames": 0}
+
+    def progress(_index: int, frames: int) -> None:
+        done["frames"] = frames
+        collect_due_generations()   # between frames, never inside Qt's painting (see gc_guard)
+
     path = export_animation(session, args.view, out, size=size, fps=fps, steps=steps,
                             seconds_per_step=seconds_per_step, animation_seconds=animation_seconds, dark=dark,
-                            progress=lambda i, n: done.__setitem__("frames", n))
+                            progress=progress)
     print(f"wrote {path} ({done['frames']} frames, {size[0]}×{size[1]}, {fps:g} fps)")
     return 0
 
@@ -151,6 +158,7 @@ def _application():
         _quiet_offscreen_notes()
         app = QApplication([sys.argv[0] if sys.argv else "rnn-sim"])
         app.setApplicationName("RNN Simulator")
+        gc.disable()   # collected between frames instead (simulator/gui/gc_guard.py says why)
     return app
 
 
