@@ -417,6 +417,27 @@ def test_vanishing_scene_draws_the_step_gradients(qtbot, stop_training):
         np.testing.assert_allclose(image[finite], expected[finite], rtol=1e-12)
 
 
+@pytest.mark.parametrize("scene", ["cliff", "vanishing"])
+def test_the_plots_fit_the_width_they_get_on_a_1366_pixel_laptop(qtbot, stop_training, scene):
+    """At 1366×768 the docks and the controls leave the plots about 640 px: every column, titles,
+    keys and the heatmaps with their colour bar included, must fit in it rather than run off the
+    window's right edge (long titles and keys wrap or yield their width)."""
+    session = Session(scene_or_skip(scene))
+    view = TrainingView(session)
+    qtbot.addWidget(view)
+    stop_training(view)
+    view.step_once()
+    qtbot.waitUntil(lambda: all(len(run.session.history) >= 1 for run in view.lab.runs), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: all(len(run.curves.updates) >= 1 for run in view.lab.runs), timeout=WAIT_MS)
+    view.plots.refresh()
+    if scene == "vanishing":
+        assert all(view.plots.heatmap_image(index) is not None for index in range(len(view.lab.runs)))
+    needed = view.plots.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+    assert needed <= 640, f"the plots need {needed:.0f} px"
+    for plot in (view.plots.loss_plot, view.plots.norm_plot, view.plots.group_plot):
+        assert plot.titleLabel.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() <= 120
+
+
 def test_a_gui_run_and_the_cli_give_identical_loss_histories(qtbot, stop_training, capsys):
     """The same scene, seed and settings: the Training tab and `python main.py train` agree number
     for number."""

@@ -61,6 +61,41 @@ class _RunItems:
         self.dots = False                               # curves drawn with a dot per update
 
 
+def _key_lines(key: str, per_line: int = 2) -> str:
+    """A key of several entries separated by three spaces, ``per_line`` entries to a line: on a
+    1366-pixel laptop screen a single line would be wider than its plot."""
+    entries = [entry for entry in key.split("   ") if entry.strip()]
+    lines = ["&nbsp;&nbsp;&nbsp;".join(entries[i:i + per_line]) for i in range(0, len(entries), per_line)]
+    return "<br>".join(lines)
+
+
+def _yield_title_width(plot: pg.PlotItem, zoom: float) -> None:
+    """A title never makes its column wider than the plot needs: a long run name or translation
+    overflows into the margin instead of pushing the next column out of the window.
+
+    pyqtgraph's LabelItem sets its minimum size to its text's in ``updateMin()`` (on every new
+    text or font) and answers the layout from the ``_sizeHint`` table made there; the label's own
+    ``updateMin`` is wrapped once to cap the width it asks for."""
+    label = plot.titleLabel
+    label._width_cap = 120 * zoom
+    if getattr(label, "_capped_update_min", None) is None:
+        original = label.updateMin
+
+        def capped_update_min() -> None:
+            original()
+            cap = label._width_cap
+            label.setMinimumWidth(min(label.minimumWidth(), cap))
+            hints = getattr(label, "_sizeHint", None)
+            if isinstance(hints, dict) and Qt.SizeHint.MinimumSize in hints:
+                width, height = hints[Qt.SizeHint.MinimumSize]
+                hints[Qt.SizeHint.MinimumSize] = (min(width, cap), height)
+                label.updateGeometry()
+
+        label._capped_update_min = capped_update_min
+        label.updateMin = capped_update_min
+    label.updateMin()
+
+
 class TrainingPlots(QWidget):
     """Loss | gradient norm on top, per-group norms | |∂L/∂a^t| heatmaps below (see module doc)."""
 
@@ -241,8 +276,9 @@ class TrainingPlots(QWidget):
             key = self.tr("── training loss")
         loss_title = self.tr("Loss")
         self.loss_plot.setTitle(f"{loss_title}<br><span style='font-size:{10 * self._zoom:.0f}pt;"
-                                f"color:{pal.muted.name()}'>{key}</span>", color=pal.text.name(),
+                                f"color:{pal.muted.name()}'>{_key_lines(key, 1)}</span>", color=pal.text.name(),
                                 size=f"{12 * self._zoom:.0f}pt")
+        _yield_title_width(self.loss_plot, self._zoom)
 
     def _title_group_plot(self) -> None:
         pal = palette(self._dark)
@@ -250,8 +286,9 @@ class TrainingPlots(QWidget):
         if len(self._runs) > 1:
             run = self._runs[self._detail]
             default_name = self.tr("training")
-            title += f" — <span style='color:{run.colour}'>{run.name or default_name}</span>"
+            title += f"<br><span style='color:{run.colour}'>{run.name or default_name}</span>"
         self.group_plot.setTitle(title, color=pal.text.name(), size=f"{12 * self._zoom:.0f}pt")
+        _yield_title_width(self.group_plot, self._zoom)
 
     def _ensure_heatmap(self, run_index: int, run) -> _RunItems:
         items = self._items[run_index]
@@ -297,6 +334,7 @@ class TrainingPlots(QWidget):
         pal = palette(self._dark)
         items.heatmap_plot.setTitle(run.name or self.tr("training"), color=run.colour,
                                     size=f"{10 * self._zoom:.0f}pt")
+        _yield_title_width(items.heatmap_plot, self._zoom)
         row, col = self._heatmap_cell(run_index)
         rows = math.ceil(len(self._runs) / self._heatmap_columns())
         # axis names once: t under the bottom row, "update" left of the first column
@@ -527,8 +565,9 @@ class TrainingPlots(QWidget):
         key = self.tr("━━ before clipping   ── after   ▼ clipped update   ┈┈ threshold")
         norm_title = self.tr("Gradient norm ‖g‖")
         self.norm_plot.setTitle(f"{norm_title}<br><span style='font-size:{10 * self._zoom:.0f}pt;"
-                                f"color:{pal.muted.name()}'>{key}</span>", color=pal.text.name(),
+                                f"color:{pal.muted.name()}'>{_key_lines(key)}</span>", color=pal.text.name(),
                                 size=f"{12 * self._zoom:.0f}pt")
+        _yield_title_width(self.norm_plot, self._zoom)
         self._title_group_plot()
         for plot in (self.loss_plot, self.norm_plot, self.group_plot):
             plot.setLabel("bottom", self.tr("update"), color=pal.text.name())
