@@ -9,7 +9,29 @@ talk to each other. Edits go back through signals that the main window turns int
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def legend_label() -> QLabel:
+    """The word-wrapped key under a drawing, never smaller than 10 pt."""
+    legend = QLabel()
+    legend.setWordWrap(True)
+    font = legend.font()
+    font.setPointSizeF(max(10.0, font.pointSizeF()))
+    legend.setFont(font)
+    legend.setContentsMargins(8, 2, 8, 4)
+    return legend
+
+
+def stack_without_margins(owner: QWidget, first: QWidget, *rest: QWidget) -> QVBoxLayout:
+    """``first`` taking the height, the others below it at their natural height, edge to edge."""
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(first, 1)
+    for widget in rest:
+        layout.addWidget(widget)
+    return layout
 
 
 class StepView(QWidget):

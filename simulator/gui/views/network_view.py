@@ -31,7 +31,7 @@ from simulator.gui.panels.matrix_editor import (MatrixEditorDialog, editable_tex
                                                 parse_number, sub)
 from simulator.gui.style import format_value, mix, palette, text_on, value_color
 
-from .base import StepView
+from .base import StepView, legend_label, stack_without_margins
 
 
 #: the animation's phases (fractions of a step's progress)
@@ -359,17 +359,8 @@ class NetworkView(StepView):
         super().__init__(session, parent)
         self.scene = QGraphicsScene(self)
         self.canvas = _Canvas(self)
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        legend_font = self.legend.font()
-        legend_font.setPointSizeF(max(10.0, legend_font.pointSizeF()))
-        self.legend.setFont(legend_font)
-        self.legend.setContentsMargins(8, 2, 8, 4)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.legend)
+        self.legend = legend_label()
+        stack_without_margins(self, self.canvas, self.legend)
         self._dark = False
         self._pal = palette(False)
         self._zoom = 1.0

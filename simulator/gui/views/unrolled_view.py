@@ -18,13 +18,13 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (QFrame, QGraphicsEllipseItem, QGraphicsPathItem, QGraphicsPolygonItem,
-                               QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView, QLabel,
-                               QScrollBar, QToolTip, QVBoxLayout)
+                               QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView,
+                               QScrollBar, QToolTip)
 
 from simulator.gui.panels.matrix_editor import sub
 from simulator.gui.style import format_value, mix, palette, text_on, value_color
 
-from .base import StepView
+from .base import StepView, legend_label, stack_without_margins
 from .network_view import behind_another_tab
 
 
@@ -132,18 +132,8 @@ class UnrolledView(StepView):
         self.canvas = _Canvas(self)
         self.scroll_bar = QScrollBar(Qt.Horizontal)
         self.scroll_bar.valueChanged.connect(self._on_scroll)
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        legend_font = self.legend.font()
-        legend_font.setPointSizeF(max(10.0, legend_font.pointSizeF()))
-        self.legend.setFont(legend_font)
-        self.legend.setContentsMargins(8, 2, 8, 4)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.scroll_bar)
-        layout.addWidget(self.legend)
+        self.legend = legend_label()
+        stack_without_margins(self, self.canvas, self.scroll_bar, self.legend)
         self._dark = False
         self._pal = palette(False)
         self._zoom = 1.0
