@@ -61,12 +61,13 @@ class SetTextCommand(QUndoCommand):
         self.new_inputs = encode(new_text)
 
     def redo(self):
-        self.session.project.text = self.new_text
-        self.session.set_inputs(self.new_inputs)
+        self.session.set_text(self.new_text)
 
     def undo(self):
-        self.session.project.text = self.old_text
-        if self.old_inputs is not None:
+        if self.old_text is not None or self.old_inputs is None:
+            self.session.set_text(self.old_text)
+        else:                                   # a project that held numbers before its first sentence
+            self.session.project.text = None
             self.session.set_inputs(self.old_inputs)
 
 

@@ -154,6 +154,13 @@ class Session:
         self.project.inputs = x
         self._changed()
 
+    def set_text(self, text: str) -> None:
+        """A text scene's new sentence: the inputs are its words through the project's encoding (a
+        project holds a text or numeric inputs, never both, so it can always be saved)."""
+        self.project.inputs = None
+        self.project.text = text
+        self._changed()
+
     def set_network(self, network: Network, keep_weights_from: Network | None = None) -> None:
         """Replace the architecture, keeping what fits of the old weights (undoable by the GUI, which
         keeps the old Network object)."""
