@@ -1,4 +1,4 @@
-"""Headless commands: `python main.py scenes | simulate | grad | validate | convert`.
+"""Headless commands: `python main.py scenes | simulate | grad | validate | convert | train | evaluate | export`.
 
 No display is needed: nothing here imports Qt (commands that render set QT_QPA_PLATFORM=offscreen
 before any Qt import). Exit status 0 on success; 2 with a one-line message on stderr for bad input.
@@ -17,7 +17,7 @@ import numpy as np
 
 from simulator.errors import UserInputError
 
-COMMANDS = ("scenes", "simulate", "grad", "validate", "convert", "export", "train")
+COMMANDS = ("scenes", "simulate", "grad", "validate", "convert", "export", "train", "evaluate")
 TORCH_CELLS = ("rnn_tanh", "rnn_relu", "lstm", "gru")
 
 
@@ -156,7 +156,9 @@ def cmd_simulate(args) -> int:
 
     if not (args.scene or args.project):
         raise UserInputError("simulate needs --scene NAME, --project FILE or --torch FILE.npz")
-    project = _project_from_args(args)
+    project = _slot_model_from_args(args) or _project_from_args(args)
+    if _is_slot_filling(project):
+        return _simulate_slots(project, args)
     x = _scene_inputs(project, args.inputs)
     trace = project.network.forward(x)
     if args.json:
@@ -171,6 +173,107 @@ def cmd_simulate(args) -> int:
         print(f"t={t + 1:>3}  x={fmt(trace.inputs[t, 0])}  {memory}  y={fmt(trace.outputs[t, 0])}")
     if not trace.finite:
         print("note: some numbers overflowed or became NaN (shown as inf/nan)")
+    return 0
+
+
+def _slot_model_from_args(args):
+    """For ``--scene slot-filling``: the pre-trained model ``--model``/``--encoding`` names (the defaults
+    for the one not given). None for any other scene; --model/--encoding elsewhere is an error."""
+    from simulator.model import slot_filling
+
+    model, encoding = getattr(args, "model", None), getattr(args, "encoding", None)
+    if args.scene == slot_filling.SCENE and not args.project:
+        if model is not None:
+            slot_filling.check_model(model)
+        if encoding is not None:
+            slot_filling.check_encoding(encoding)
+        return slot_filling.load_model(model or slot_filling.DEFAULT_MODEL, encoding or slot_filling.DEFAULT_ENCODING)
+    if model is not None or encoding is not None:
+        raise UserInputError(f"--model and --encoding choose a pre-trained model of --scene {slot_filling.SCENE}")
+    return None
+
+
+def _is_slot_filling(project) -> bool:
+    from simulator.model import slot_filling
+
+    return project.name == slot_filling.SCENE or slot_filling.model_of(project) != (None, None)
+
+
+def _simulate_slots(project, args) -> int:
+    """A slot-filling network on a sentence: the usual trace plus each word's slot and probabilities."""
+    from simulator.model import slot_filling
+
+    text = args.inputs if args.inputs is not None else project.text
+    if text is None:
+        raise UserInputError(f"{project.name} has no sentence; give one with --inputs")
+    labelling = slot_filling.label(project, text)
+    model, encoding = slot_filling.model_of(project)
+    if args.json:
+        result = labelling.trace.to_json_dict(b=0)
+        result.update({
+            "scene": project.name, "model": model, "encoding": encoding,
+            "slot_names": list(slot_filling.SLOTS), "words": labelling.words, "slots": labelling.slots,
+            "probabilities": labelling.probabilities,
+            "word_encodings": [{"word": e.word, "known": e.known, "one_hot": e.one_hot,
+                                "trigrams": None if e.trigrams is None else [list(t) for t in e.trigrams]}
+                               for e in labelling.encodings]})
+        print_json(result)
+        return 0
+    title = (f"{slot_filling.MODEL_TITLES[model]['en']}, {slot_filling.ENCODING_TITLES[encoding]['en']}"
+             if model else project.title.get("en", ""))
+    print(f"{project.name}: {title}")
+    width = max(len(word) for word in labelling.words)
+    for t, (word, slot, encoded) in enumerate(zip(labelling.words, labelling.slots, labelling.encodings)):
+        probability = labelling.probabilities[t, slot_filling.SLOTS.index(slot)]
+        note = "" if encoded.known else f"   (unknown word: {_unknown_note(encoded)})"
+        print(f"{word:<{width}}  → {slot:<14} p={probability:.3f}{note}")
+    return 0
+
+
+def _unknown_note(encoded) -> str:
+    parts = []
+    if encoded.one_hot is not None:
+        parts.append(f"1-of-N {encoded.one_hot}")
+    if encoded.trigrams is not None:
+        parts.append("trigrams " + " ".join(unit if known else f"{unit}?" for unit, known in encoded.trigrams))
+    return "; ".join(parts)
+
+
+def cmd_evaluate(args) -> int:
+    """CoNLL chunk F1 per slot and overall on the test split, for the pre-trained slot-filling models
+    (every model, or --model; every encoding, or --encoding) or a project file."""
+    from simulator.model import slot_filling
+
+    if args.project and (args.model or args.encoding):
+        raise UserInputError("--model and --encoding choose pre-trained models; a --project is evaluated as it is")
+    if args.project:
+        from simulator.io.project_file import load_project
+
+        project = load_project(args.project)
+        model, encoding = slot_filling.model_of(project)
+        rows = [(model or project.name, encoding, slot_filling.evaluate(project))]
+    else:
+        if args.scene != slot_filling.SCENE:
+            raise UserInputError(f"evaluate works on --scene {slot_filling.SCENE} (or a --project trained on it), "
+                                 f"not {args.scene!r}" if args.scene else
+                                 f"evaluate needs --scene {slot_filling.SCENE} or --project FILE")
+        models = [slot_filling.check_model(args.model)] if args.model else list(slot_filling.MODELS)
+        encodings = [slot_filling.check_encoding(args.encoding)] if args.encoding else list(slot_filling.ENCODINGS)
+        rows = [(model, encoding, result) for encoding in encodings
+                for model, result in slot_filling.evaluate_all(encoding, models).items()]
+    _, test = slot_filling.corpus()
+    if args.json:
+        print_json({"split": "test", "sentences": rows[0][2]["sentences"], "words": rows[0][2]["words"],
+                    "templates": sorted({s.template_id for s in test}) if not args.project else None,
+                    "results": [{"model": model, "encoding": encoding, **result} for model, encoding, result in rows]})
+        return 0
+    print(f"CoNLL chunk F1 on the test split: {rows[0][2]['sentences']} sentences, {rows[0][2]['words']} words"
+          + ("" if args.project else f", templates {', '.join(map(str, sorted({s.template_id for s in test})))} "
+                                     f"(never trained on)"))
+    for encoding in dict.fromkeys(encoding for _, encoding, _ in rows):
+        print()
+        print(f"encoding: {slot_filling.ENCODING_TITLES[encoding]['en']} ({encoding})" if encoding else "encoding: the project's own")
+        print(slot_filling.format_table({model: result for model, e, result in rows if e == encoding}))
     return 0
 
 
@@ -303,12 +406,16 @@ def cmd_train(args) -> int:
         raise UserInputError("train needs --scene NAME or --project FILE")
     project = _project_from_args(args)
     training_settings(project)             # a scene without training settings: one clear line
+    if args.digits is not None and not args.save:
+        raise UserInputError("--digits rounds the weights written by --save; give --save FILE too")
     session = session_for_project(project, run=args.run_name, steps=args.steps, lr=args.lr, clip=args.clip,
                                   clip_mode=args.clip_mode, optimizer=args.optimizer, seed=args.seed,
-                                  truncate=args.truncate)
+                                  truncate=args.truncate, encoding=args.encoding)
     for _ in session.run():
         pass
     result = session.result_dict()
+    if args.save:
+        _save_trained(project, session, args, result)
     if args.json:
         print_json(result)
         return 0
@@ -331,7 +438,43 @@ def cmd_train(args) -> int:
         final += f", on the test data {result['final_test_loss']:.6g}"
     print(final)
     print(f"diverged: {result['message']}" if result["ended"] == "diverged" else "ended: budget used")
+    if args.save:
+        print(f"wrote {args.save}")
     return 0
+
+
+def _save_trained(project, session, args, result: dict) -> None:
+    """Write the project with the trained weights (and the task's word encoding) to ``args.save``,
+    atomically; ``--digits`` rounds every weight to that many significant digits. A slot-filling model
+    also records which model and encoding it is."""
+    from simulator.io.project_file import save_project
+    from simulator.model import slot_filling
+    from simulator.model.project import copy_network
+
+    trained = project.copy()
+    trained.network = copy_network(session.network)
+    if args.digits is not None:
+        trained.network.set_params({key: slot_filling.round_significant(value, args.digits)
+                                    for key, value in trained.network.params.items()})
+    spec = session.task.details.get("encoding")
+    if spec is not None:
+        trained.encoding = spec
+    config = session.config
+    record = {"run": args.run_name, "encoding": session.task.details.get("encoding_kind"), "seed": config.seed,
+              "optimizer": config.optimizer, "lr": config.lr, "batch_size": config.batch_size,
+              "updates": result["updates"], "ended": result["ended"],
+              "final_loss": _rounded(result["final_loss"]), "final_test_loss": _rounded(result["final_test_loss"])}
+    trained.metadata["training"] = {key: value for key, value in record.items() if value is not None}
+    if project.name == slot_filling.SCENE and args.run_name in slot_filling.MODELS and record["encoding"]:
+        slot_filling.mark_model(trained, args.run_name, record["encoding"])
+    save_project(args.save, trained)
+
+
+def _rounded(value: float | None) -> float | None:
+    """A loss for the metadata: 6 significant digits, None if missing or not finite (JSON has no NaN)."""
+    if value is None or not math.isfinite(value):
+        return None
+    return float(f"{value:.6g}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -355,8 +498,15 @@ def build_parser() -> argparse.ArgumentParser:
                             "or text for text scenes")
         p.add_argument("--json", action="store_true", help="print every number as JSON")
 
+    def slot_args(p):
+        p.add_argument("--model", metavar="NAME", help="slot-filling model: " + ", ".join(
+            ("feedforward", "elman", "jordan", "bidirectional", "lstm", "gru")) + " (default lstm)")
+        p.add_argument("--encoding", metavar="ENC",
+                       help="slot-filling word encoding: one_hot, hashing, both (default both)")
+
     p = sub.add_parser("simulate", help="run a scene, project or PyTorch model on a sequence")
     model_args(p)
+    slot_args(p)
     p.set_defaults(run=cmd_simulate)
 
     p = sub.add_parser("grad", help="gradients of L = Σ R⊙y with respect to every weight and the input")
@@ -387,8 +537,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--optimizer", choices=("sgd", "momentum", "rmsprop", "adam"))
     p.add_argument("--seed", type=int, help="random seed (data, initialisation, minibatches)")
     p.add_argument("--truncate", type=int, metavar="K", help="truncated BPTT: back-propagate K steps")
+    p.add_argument("--encoding", choices=("one_hot", "hashing", "both"),
+                   help="word encoding of a slot-filling task: 1-of-N + other, letter trigrams, or both")
+    p.add_argument("--save", metavar="FILE", help="write the project with the trained weights to FILE (.json)")
+    p.add_argument("--digits", type=int, metavar="N",
+                   help="with --save: round every weight to N significant digits (smaller files)")
     p.add_argument("--json", action="store_true", help="print the whole history as JSON")
     p.set_defaults(run=cmd_train)
+
+    p = sub.add_parser("evaluate", help="slot-filling F1 (CoNLL chunks, per slot and overall) on the test split")
+    p.add_argument("--scene", help="slot-filling")
+    p.add_argument("--project", help="a project .json trained on the slot-filling corpus (e.g. by train --save)")
+    p.add_argument("--model", metavar="NAME", help="one model (default: all six)")
+    p.add_argument("--encoding", metavar="ENC", help="one word encoding: one_hot, hashing, both (default: all three)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_evaluate)
 
     from simulator.cli_export import register as register_export
 

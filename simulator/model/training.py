@@ -22,9 +22,16 @@ Tasks (``task["name"]``):
 - ``adding`` — the adding problem (:mod:`simulator.engine.datasets.adding`): ``T`` steps (default 50),
   ``train``/``test`` sequences from one seed; MSE on the last step only (a mask). Always answering 1
   scores 1/6 ≈ 0.167 (``TrainingTask.baseline``).
-- ``slots`` — the ticket-booking corpus (:mod:`simulator.engine.datasets.tickets`): one-hot words as
-  token ids over the training vocabulary plus ``<other>`` (or the project's one-hot encoding), one slot
-  class per word, cross-entropy; train and test sentences come from different templates.
+- ``slots`` — the ticket-booking corpus (:mod:`simulator.engine.datasets.tickets`), one slot class per
+  word, cross-entropy; train and test sentences come from different templates. With
+  ``"corpus": "tickets"`` it is the shipped corpus (``resources/corpora/tickets-*.jsonl``, see
+  :func:`shipped_slots_task`) in the project's own word encoding, or — if it has none, or another is
+  asked for (``train --encoding``) — ``task["encoding"]``: "one_hot", "hashing" or "both", built from
+  the training words seen ``min_count`` times; ``unknown_rate`` of the words of each minibatch are shown
+  as never seen (word dropout). Sentences are batched by length, so no sentence is ever padded (a
+  bidirectional network reads each one exactly as it will when used). Without ``corpus``, ``train``
+  sentences are generated with the seed and the words are one-hot token ids over their vocabulary
+  plus ``<other>``.
 - ``csv`` — a table the user loads, see :func:`csv_task`.
 
 Every run is exactly repeatable: the data come from the task's seed, the minibatches from the config's
@@ -50,6 +57,8 @@ TASKS = ("lecture", "cliff", "adding", "slots", "csv")
 #: Sizes that keep a task quick to build and to train on; the scene settings may ask for others.
 ADDING_DEFAULTS = {"T": 50, "train": 1000, "test": 200}
 SLOTS_DEFAULTS = {"train": 240, "test_fraction": 0.2, "min_count": 1}
+#: the corpus a slots task may name instead of generating sentences
+SLOT_CORPORA = ("tickets",)
 #: A run may name these besides TrainingConfig fields.
 _RUN_KEYS = ("name", "title", "description", "network")
 #: CLI/GUI overrides and the TrainingConfig field each one sets.
@@ -103,6 +112,100 @@ class TokenTrainingData(TrainingData):
                                  None if self.mask is None else self.mask[:, indices])
 
 
+class EncodedWords:
+    """Words as rows of an encoding table, (T, N) ids into ``table`` (V, D): what a batch of sentences
+    in a dense word encoding (letter trigrams) looks like without holding T × N × D numbers. numpy sees
+    the dense (T, N, D) array (``np.asarray``), so a network runs on it like on any input."""
+
+    ndim = 3
+
+    def __init__(self, ids: np.ndarray, table: np.ndarray):
+        self.ids = np.asarray(ids, dtype=np.intp)
+        self.table = np.asarray(table, dtype=np.float64)
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        return self.ids.shape + (self.table.shape[1],)
+
+    def __len__(self) -> int:
+        return self.ids.shape[0]
+
+    def dense(self, dtype=np.float64) -> np.ndarray:
+        return self.table.astype(dtype, copy=False)[self.ids]
+
+    def __array__(self, dtype=None, copy=None):
+        return self.dense(np.float64 if dtype is None else dtype)
+
+
+class SlotTrainingData(TrainingData):
+    """Sentences of different lengths for slot filling, each word an index into the word list of the
+    task. ``table`` holds each word's encoded vector (dense encodings); without it the indices are
+    one-hot token ids. ``lengths`` are the sentences' lengths; ``x``, ``targets`` and ``mask`` are
+    padded to the longest, but :meth:`by_length` and the slot trainer's minibatches never pad.
+
+    ``unknown[i]`` is the index of word i as a word never seen: "<other>" in 1-of-N, and in the
+    hashing its trigrams all counted in "<other-trigram>". The slot trainer swaps a fraction
+    ``unknown_rate`` of the words of every minibatch for that (word dropout), so the network learns
+    to label a new word from its context — what an unseen city needs."""
+
+    def __init__(self, ids: np.ndarray, targets: np.ndarray, lengths: np.ndarray, table: np.ndarray | None,
+                 size: int, unknown: np.ndarray | None = None, unknown_rate: float = 0.0):
+        self.ids = np.asarray(ids, dtype=np.intp)
+        self.lengths = np.asarray(lengths, dtype=np.intp)
+        self.table = table
+        self.size = int(size)
+        self.unknown = unknown
+        self.unknown_rate = float(unknown_rate)
+        x = TokenIds(self.ids, self.size) if table is None else EncodedWords(self.ids, table)
+        mask = (np.arange(self.ids.shape[0])[:, None] < self.lengths[None, :]).astype(np.float64)
+        super().__init__(x, np.asarray(targets, dtype=np.int64), None if mask.all() else mask)
+
+    def __post_init__(self):
+        T, N = self.ids.shape
+        if self.targets.shape != (T, N) or self.lengths.shape != (N,):
+            raise UserInputError(f"slot training data needs ({T}, {N}) targets and {N} lengths")
+        if not 0.0 <= self.unknown_rate < 1.0 or (self.unknown_rate and self.unknown is None):
+            raise UserInputError(f"the rate of unknown words must be from 0 to below 1, not {self.unknown_rate}")
+
+    def _like(self, ids: np.ndarray, targets: np.ndarray, lengths: np.ndarray) -> "SlotTrainingData":
+        return SlotTrainingData(ids, targets, lengths, self.table, self.size, self.unknown, self.unknown_rate)
+
+    def select(self, indices: np.ndarray) -> "SlotTrainingData":
+        indices = np.asarray(indices, dtype=np.intp)
+        lengths = self.lengths[indices]
+        T = int(lengths.max()) if len(lengths) else 1
+        return self._like(self.ids[:T, indices], self.targets[:T, indices], lengths)
+
+    def by_length(self) -> list["SlotTrainingData"]:
+        """The sentences grouped by length: every group without padding, in order of length."""
+        return [self.select(np.flatnonzero(self.lengths == length)) for length in np.unique(self.lengths)]
+
+    def with_unknown(self, where: np.ndarray) -> "SlotTrainingData":
+        """The same sentences with the words at ``where`` ((T, N) booleans) made unknown."""
+        return self._like(np.where(where, self.unknown[self.ids], self.ids), self.targets, self.lengths)
+
+
+class _SlotTrainer(Trainer):
+    """Minibatches of sentences of one length: a random sentence chooses the length (so each length
+    comes up as often as it has sentences), then ``batch_size`` sentences of that length are drawn
+    (all of them without a batch size). Nothing is padded, so the reverse direction of a bidirectional
+    network never starts on padding. Then each word is made unknown with the data's ``unknown_rate``."""
+
+    def _draw_batch(self) -> TrainingData:
+        data = self.data
+        length = data.lengths[int(self.rng.integers(data.sequences))]
+        pool = np.flatnonzero(data.lengths == length)
+        size = len(pool) if self.config.batch_size is None else min(self.config.batch_size, len(pool))
+        batch = data.select(np.sort(self.rng.choice(pool, size=size, replace=False)))
+        if data.unknown_rate:
+            batch = batch.with_unknown(self.rng.random(batch.ids.shape) < data.unknown_rate)
+        return batch
+
+
+def _trainer(network, data: TrainingData, config: TrainingConfig) -> Trainer:
+    return (_SlotTrainer if isinstance(data, SlotTrainingData) else Trainer)(network, data, config)
+
+
 @dataclass
 class TrainingTask:
     """What to learn: training data, an optional test split and the loss. ``baseline`` is a reference
@@ -151,11 +254,32 @@ def _training_scene_names() -> list[str]:
     return names
 
 
-def task_for_project(project, seed: int = 0) -> TrainingTask:
+def task_for_project(project, seed: int = 0, encoding: str | None = None) -> TrainingTask:
     """The task ``project.settings["training"]["task"]`` describes. Random data (adding, slots) come
-    from ``task["seed"]`` if the task names one, else from ``seed``."""
+    from ``task["seed"]`` if the task names one, else from ``seed``. ``encoding`` ("one_hot",
+    "hashing", "both") overrides the word encoding of a slots task on the shipped corpus."""
     spec = dict(training_settings(project)["task"])
     name = spec.pop("name", None)
+    if encoding is not None and not (name == "slots" and "corpus" in spec):
+        raise UserInputError(f"only a slots task on a shipped corpus has a choice of word encoding; "
+                             f"{project.name}'s task is {name!r}")
+    if name == "slots" and "corpus" in spec:
+        corpus = spec.pop("corpus")
+        if corpus not in SLOT_CORPORA:
+            raise UserInputError(f"unknown slots corpus {corpus!r}; the corpora are {', '.join(SLOT_CORPORA)}")
+        # the encoding asked for; else the project's own (a network trained on it fits the project);
+        # else the task's
+        kind = spec.pop("encoding", None)
+        kind = encoding if encoding is not None else (project.encoding if project.encoding is not None else kind)
+        min_count = spec.pop("min_count", None)
+        rate = spec.pop("unknown_rate", 0.0)
+        _no_more(spec, name)
+        from simulator.model import slot_filling
+
+        min_count = slot_filling.MIN_COUNT if min_count is None else _whole(min_count, "the slots task's min_count", 1)
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate < 1:
+            raise UserInputError(f"the slots task's unknown_rate must be a number from 0 to below 1, not {rate!r}")
+        return shipped_slots_task(kind, min_count, float(rate))
     data_seed = _whole(spec.pop("seed", seed), "the task's seed", 0)
     if name == "lecture":
         _no_more(spec, name)
@@ -309,6 +433,70 @@ def slots_task(train: int = 240, test_fraction: float = 0.2, min_count: int = 1,
                                  "test": len(test_sentences), "seed": seed})
 
 
+def shipped_slots_task(encoding: str | dict | None = "both", min_count: int | None = None,
+                       unknown_rate: float = 0.0) -> TrainingTask:
+    """Slot filling on the shipped corpus (:func:`simulator.model.slot_filling.corpus`): 2,560 training
+    sentences and 640 test sentences from 8 templates never trained on. ``encoding`` is "one_hot",
+    "hashing" or "both" (built from the training words seen ``min_count`` times, see
+    :func:`~simulator.model.slot_filling.build_encoding`) or an encoding spec to use as it is.
+    ``details["encoding"]`` is the spec of the encoding used: a network trained here needs it.
+    ``unknown_rate``: the fraction of training words each minibatch shows as never seen (word dropout,
+    see :class:`SlotTrainingData`)."""
+    from simulator.engine.datasets import tickets
+    from simulator.engine.encoding import CombinedEncoding, OneHotEncoding, encoding_from_spec
+    from simulator.model import slot_filling
+
+    train_sentences, test_sentences = slot_filling.corpus()
+    min_count = slot_filling.MIN_COUNT if min_count is None else min_count
+    if encoding is None:
+        raise UserInputError("the slots task needs a word encoding: one_hot, hashing or both")
+    if isinstance(encoding, dict):
+        encoder = encoding_from_spec(encoding)
+    elif isinstance(encoding, str):
+        encoder = slot_filling.build_encoding(encoding, train_sentences, min_count)
+    else:
+        raise UserInputError(f"the word encoding must be one_hot, hashing or both, not {encoding!r}")
+    one_hot_part = encoder.one_hot if isinstance(encoder, CombinedEncoding) else encoder
+    if isinstance(one_hot_part, OneHotEncoding) and not one_hot_part.other:
+        raise UserInputError("the slots task needs the 1-of-N encoding's \"<other>\" dimension: the test "
+                             "sentences have words the training sentences do not")
+    words = sorted({word for sentence in train_sentences + test_sentences for word in sentence.words})
+    index = {word: position for position, word in enumerate(words)}
+    if isinstance(encoder, OneHotEncoding):
+        table, size = None, encoder.size
+        word_column = np.array([encoder.index(word) for word in words], dtype=np.intp)
+        unknown = np.full(encoder.size, encoder.size - 1, dtype=np.intp)      # every word → "<other>"
+    else:
+        # rows 0…V−1: the words as they are; rows V…2V−1: the same words as if never seen
+        known = [encoder.encode(word) for word in words]
+        table = np.stack(known + [slot_filling.unknown_vector(encoder, word) for word in words])
+        size = encoder.size
+        word_column = np.arange(len(words), dtype=np.intp)
+        unknown = np.concatenate([word_column + len(words), word_column + len(words)])
+
+    def encode(batch, rate):
+        T = max(len(s) for s in batch)
+        ids = np.zeros((T, len(batch)), dtype=np.intp)
+        slots = np.zeros((T, len(batch)), dtype=np.int64)
+        for n, sentence in enumerate(batch):
+            ids[:len(sentence), n] = word_column[[index[word] for word in sentence.words]]
+            slots[:len(sentence), n] = tickets.slot_ids(sentence)
+        return SlotTrainingData(ids, slots, np.array([len(s) for s in batch]), table, size, unknown, rate)
+
+    kind = slot_filling.encoding_kind(encoder)
+    title = slot_filling.ENCODING_TITLES[kind]["en"]
+    return TrainingTask("slots", f"slot filling: {len(train_sentences)} ticket-booking sentences, words as "
+                                 f"{title} ({encoder.size} numbers), {len(tickets.SLOTS)} slots per word "
+                                 f"(cross-entropy); {len(test_sentences)} test sentences from "
+                                 f"{len({s.template_id for s in test_sentences})} templates never trained on",
+                        encode(train_sentences, unknown_rate), encode(test_sentences, 0.0), "ce",
+                        details={"classes": len(tickets.SLOTS), "slots": list(tickets.SLOTS),
+                                 "vocabulary": list(encoder.dimension_names), "train": len(train_sentences),
+                                 "test": len(test_sentences), "corpus": "tickets", "encoding_kind": kind,
+                                 "encoding": encoder.to_spec(), "min_count": min_count,
+                                 "unknown_rate": unknown_rate})
+
+
 def csv_task(path, network, loss: str = "mse") -> TrainingTask:
     """Sequences from a table the user loads (``.csv``/``.txt``, or ``.npy``), one row per time step.
 
@@ -431,16 +619,17 @@ def config_for_project(project, run: str | None = None, **overrides) -> Training
 
 
 def session_for_project(project, run: str | None = None, test_every: int | None = None,
-                        **overrides) -> "TrainingSession":
+                        encoding: str | None = None, **overrides) -> "TrainingSession":
     """A session for the scene's task and settings (see :func:`config_for_project`). A run with a
     ``network`` spec trains a new network built with the config's seed; otherwise the project's own —
     unless it cannot take the task's inputs or give its outputs (the slots task chosen for the cliff
     scene, say): then a new network with the same layers and a fitting input and output layer is built,
-    and ``session.note`` says so."""
+    and ``session.note`` says so. ``encoding`` chooses the word encoding of a slots task on a shipped
+    corpus ("one_hot", "hashing", "both")."""
     config = config_for_project(project, run=run, **overrides)
     settings = training_settings(project)
     seed = config.seed or 0
-    task = task_for_project(project, seed=seed)
+    task = task_for_project(project, seed=seed, encoding=encoding)
     spec = _run_spec(project, run).get("network") or settings.get("network")
     note = None
     if spec is not None:
@@ -523,7 +712,7 @@ class TrainingSession:
         self.keep_params = None if keep_params is None else _whole(keep_params, "keep_params", 1)
         self._start = {key: value.copy() for key, value in self._network.params.items()}
         self._keeper = _TraceKeeper(self._network)
-        self._trainer = Trainer(self._keeper, task.data, config)
+        self._trainer = _trainer(self._keeper, task.data, config)
         self.history: list[TrainingSnapshot] = []
         #: set by session_for_project when it had to build a network that fits the task
         self.note: str | None = None
@@ -600,13 +789,18 @@ class TrainingSession:
         """Back to the starting weights, a fresh optimiser and the config's seed; the history is cleared."""
         for key, value in self._start.items():
             np.copyto(self._network.params[key], value)
-        self._trainer = Trainer(self._keeper, self.task.data, self._trainer.config)
+        self._trainer = _trainer(self._keeper, self.task.data, self._trainer.config)
         self.history.clear()
 
     # -- measuring ---------------------------------------------------------------------------------
     def evaluate(self, data: TrainingData | None = None) -> float:
         """The task's loss on ``data`` (default: all training data) with the current weights."""
         data = self.task.data if data is None else data
+        if isinstance(data, SlotTrainingData):      # one group per length, so nothing is padded
+            return sum(group.sequences * self._loss(group) for group in data.by_length()) / data.sequences
+        return self._loss(data)
+
+    def _loss(self, data: TrainingData) -> float:
         with np.errstate(all="ignore"):
             trace = self._network.forward(data.x)
             value, *_ = losses.evaluate(self._network, trace, data.targets, self.task.loss, data.mask)
@@ -631,7 +825,7 @@ class TrainingSession:
         }
 
 
-__all__ = ["TASKS", "TokenTrainingData", "TrainingDiverged", "TrainingSession", "TrainingSnapshot",
+__all__ = ["EncodedWords", "SLOT_CORPORA", "SlotTrainingData", "TASKS", "TokenTrainingData", "TrainingDiverged", "TrainingSession", "TrainingSnapshot",
            "TrainingTask", "adding_task", "config_for_project", "csv_task", "last_step_task", "lecture_task",
-           "network_for_task", "run_names", "session_for_project", "slots_task", "step_grad_norms",
+           "network_for_task", "run_names", "session_for_project", "shipped_slots_task", "slots_task", "step_grad_norms",
            "task_for_project", "training_settings"]

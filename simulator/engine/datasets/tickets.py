@@ -48,6 +48,9 @@ CITIES = (
     "Bangkok", "Manila", "Hanoi", "Kuala Lumpur", "Sydney", "London", "Paris", "Berlin", "Rome",
     "New York", "Los Angeles", "San Francisco", "Vancouver",
 )
+#: Cities the corpus never uses: a test of how a network labels a word it has never seen (with letter
+#: trigrams it still has a vector of its own; with 1-of-N alone it is "<other>").
+UNSEEN_CITIES = ("Chiayi", "Nagoya", "Yilan")
 ARRIVE_PHRASES = ("arrive", "arrive in", "arrive at", "get to", "go to", "fly to", "travel to", "reach", "land in")
 LEAVE_PHRASES = ("leave", "leave from", "depart from", "fly out of", "fly from", "set off from", "get out of")
 
@@ -349,6 +352,20 @@ LECTURE_ARRIVE_TEMPLATE = TEMPLATES[0]
 LECTURE_LEAVE_TEMPLATE = TEMPLATES[1]
 LECTURE_TEMPLATE_IDS = (LECTURE_ARRIVE_TEMPLATE.template_id, LECTURE_LEAVE_TEMPLATE.template_id)
 
+#: The templates of the shipped test split (resources/corpora/tickets-test.jsonl), chosen by hand:
+#: "i need to …" (6, 7), "what flights …" (14, 15), "how can i …" (35, 36) and "we will …" (38, 39),
+#: each an arrive/leave twin pair. Every one can be labelled reading left to right with the rule the
+#: training templates teach — the verb before the city decides its slot, the latest verb decides the
+#: slot of a time. They are held out in pairs so that the words before the verb never give the answer
+#: away: with only "how can i leave" held out, "how can i" would come in training only before "arrive",
+#: and small networks did learn "how can i … → arrival" (test F1 as low as 0.84). Kept in training: the
+#: lecture's two templates (0, 1); 16/17, whose time comes before the verb (only a network that also
+#: reads right to left can label those times, so they would measure the direction of reading, not the
+#: rule); and 19 ("leave X and fly to Y on DATE", an arrival date), which contradicts 18 ("fly from X
+#: to Y on DATE", a departure date) — held out, it measured that convention (the Elman and LSTM
+#: networks tried called its arrival times departure times), not the rule.
+HELD_OUT_TEMPLATE_IDS = (6, 7, 14, 15, 35, 36, 38, 39)
+
 ARRIVE_SENTENCE = LECTURE_ARRIVE_TEMPLATE.fill(arrive="arrive", destination="Taipei", arrival_date="November 2nd")
 LEAVE_SENTENCE = LECTURE_LEAVE_TEMPLATE.fill(leave="leave", departure="Taipei", departure_date="November 2nd")
 
@@ -450,16 +467,22 @@ def build_vocabulary(sentences: Iterable[Sentence], min_count: int = 1, lowercas
 _JSONL_FIELDS = ("words", "slots", "template_id")
 
 
-def write_jsonl(path: str | os.PathLike, sentences: Iterable[Sentence]) -> None:
-    """Write one JSON object per line; an interrupted write never leaves a half-written file behind."""
-    target = Path(path)
-    lines = [
+def jsonl_text(sentences: Iterable[Sentence]) -> str:
+    """The text :func:`write_jsonl` writes: one JSON object per line, each line ending in "\\n"."""
+    return "".join(
         json.dumps(
             {"words": list(sentence.words), "slots": list(sentence.slots), "template_id": sentence.template_id},
             ensure_ascii=False,
         )
+        + "\n"
         for sentence in sentences
-    ]
+    )
+
+
+def write_jsonl(path: str | os.PathLike, sentences: Iterable[Sentence]) -> None:
+    """Write one JSON object per line; an interrupted write never leaves a half-written file behind."""
+    target = Path(path)
+    text = jsonl_text(sentences)
     temporary_name = None
     try:
         # The temporary file sits in the target's folder so that os.replace is a same-disk rename.
@@ -468,9 +491,11 @@ def write_jsonl(path: str | os.PathLike, sentences: Iterable[Sentence]) -> None:
             delete=False,
         ) as handle:
             temporary_name = handle.name
-            handle.write("".join(line + "\n" for line in lines))
+            handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        # A temporary file is private (0600); a corpus is readable by everyone, like any shipped file.
+        os.chmod(temporary_name, 0o644)
         os.replace(temporary_name, target)
     except OSError as error:
         if temporary_name is not None and os.path.exists(temporary_name):
