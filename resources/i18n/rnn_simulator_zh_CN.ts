@@ -493,9 +493,14 @@
             <translation>编辑句子</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Change the network</source>
             <translation>修改网络</translation>
+        </message>
+        <message>
+            <location filename="../../simulator/gui/views/slot_view.py" line="+95" />
+            <source>Use the pre-trained {model} ({encoding})</source>
+            <translation>使用预训练的 {model}（{encoding}）</translation>
         </message>
     </context>
     <context>
@@ -1038,24 +1043,24 @@
         <name>LossSurfacePanel</name>
         <message>
             <location filename="../../simulator/gui/views/surface_view.py" line="+455" />
-            <location line="+554" />
+            <location line="+553" />
             <source>the scene's two weights</source>
             <translation>场景的两个权重</translation>
         </message>
         <message>
-            <location line="-553" />
-            <location line="+554" />
+            <location line="-552" />
+            <location line="+553" />
             <source>two weights</source>
             <translation>两个权重</translation>
         </message>
         <message>
-            <location line="-553" />
-            <location line="+554" />
+            <location line="-552" />
+            <location line="+553" />
             <source>two random directions</source>
             <translation>两个随机方向</translation>
         </message>
         <message>
-            <location line="-506" />
+            <location line="-505" />
             <source>run “{name}”</source>
             <translation>运行“{name}”</translation>
         </message>
@@ -1085,7 +1090,7 @@
             <translation>正在计算曲面…</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+70" />
             <source>{n} × {m} points</source>
             <translation>{n} × {m} 个点</translation>
         </message>
@@ -1323,7 +1328,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../simulator/gui/main_window.py" line="+326" />
+            <location filename="../../simulator/gui/main_window.py" line="+332" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -1578,6 +1583,11 @@
             <translation>损失曲面</translation>
         </message>
         <message>
+            <location line="+0" />
+            <source>Slots</source>
+            <translation>槽位</translation>
+        </message>
+        <message>
             <location line="+1" />
             <source>The network with its current values; click a value to see its arithmetic</source>
             <translation>网络及其当前的值；点击一个值可以看到它的计算过程</translation>
@@ -1608,7 +1618,12 @@
             <translation>当前权重附近两个权重上的损失，以及训练走过的路径</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+1" />
+            <source>Slot filling: each word of a sentence gets its slot, step by step, with the models' F1 table</source>
+            <translation>槽位填充：句子中的每个词逐步得到自己的槽位，并附有各模型的 F1 表</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
@@ -1618,7 +1633,7 @@
             <translation>缺少 {language} 的翻译文件；继续使用英文。</translation>
         </message>
         <message>
-            <location line="+107" />
+            <location line="+140" />
             <source>No inputs</source>
             <translation>没有输入</translation>
         </message>
@@ -1638,7 +1653,7 @@
             <translation>权重必须是有限的数</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+33" />
             <source>Use the trained weights</source>
             <translation>使用训练得到的权重</translation>
         </message>
@@ -1925,7 +1940,7 @@
     <context>
         <name>NetworkView</name>
         <message>
-            <location filename="../../simulator/gui/views/network_view.py" line="+440" />
+            <location filename="../../simulator/gui/views/network_view.py" line="+431" />
             <source>x · input</source>
             <translation>x · 输入</translation>
         </message>
@@ -2723,6 +2738,335 @@
         </message>
     </context>
     <context>
+        <name>SlotView</name>
+        <message>
+            <location filename="../../simulator/gui/views/slot_view.py" line="+264" />
+            <source>No project is open.</source>
+            <translation>没有打开的项目。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This scene feeds numbers, not the words of a sentence.</source>
+            <translation>这个场景输入的是数字，而不是句子中的词。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This scene's network does not have 5 softmax outputs, one per slot (it has {n} {activation} outputs).</source>
+            <translation>这个场景的网络没有 5 个 softmax 输出（每个槽位一个）；它有 {n} 个 {activation} 输出。</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>The sentence cannot be labelled: {reason}</source>
+            <translation>无法标注这个句子：{reason}</translation>
+        </message>
+        <message>
+            <location line="+93" />
+            <source>The sentence was not changed: {reason}</source>
+            <translation>句子没有修改：{reason}</translation>
+        </message>
+        <message>
+            <location line="+81" />
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>destination</source>
+            <translation>目的地</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>departure place</source>
+            <translation>出发地</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>arrival time</source>
+            <translation>到达时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>departure time</source>
+            <translation>出发时间</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Type any sentence and press Enter: each word gets a slot (undo with Ctrl+Z)</source>
+            <translation>输入任意句子并按 Enter：每个词都会得到一个槽位（按 Ctrl+Z 撤销）</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>1-of-N: not in the vocabulary → the “&lt;other&gt;” dimension</source>
+            <translation>1-of-N：不在词汇表中 → “&lt;other&gt;”维度</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>1-of-N: its own dimension “{word}”</source>
+            <translation>1-of-N：它自己的维度“{word}”</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>letter trigrams: {trigrams}</source>
+            <translation>字母三元组：{trigrams}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(✗ = never seen in training: no dimension of its own)</source>
+            <translation>（✗ = 训练中没见过：没有自己的维度）</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>{word} is not in the vocabulary: with 1-of-N alone it went to “other” — the “{other}” dimension that every unknown word shares (Gandalf and Sauron too), so only the words around it can tell the network what it is.</source>
+            <translation>{word} 不在词汇表中：只用 1-of-N 时它被归入“其他”——所有未知词（包括 Gandalf 和 Sauron）共用的“{other}”维度，所以只有它周围的词能告诉网络它是什么。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{word} is not in the vocabulary: its 1-of-N part is the “{other}” dimension, but its letter trigrams {trigrams} still describe it (✗: never seen in training).</source>
+            <translation>{word} 不在词汇表中：它的 1-of-N 部分是“{other}”维度，但它的字母三元组 {trigrams} 仍然能描述它（✗：训练中没见过）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{word} is not in the vocabulary, and none of its letter trigrams {trigrams} was seen in training: it is “{other}” and “other trigram”, like any unknown word — only the words around it tell the network what it is.</source>
+            <translation>{word} 不在词汇表中，它的字母三元组 {trigrams} 在训练中也一个都没见过：它是“{other}”和“其他三元组”，和任何未知词一样——只有它周围的词能告诉网络它是什么。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{word} has letter trigrams never seen in training (marked ✗: they share the “other trigram” dimension); the known ones of {trigrams} still describe it.</source>
+            <translation>{word} 有训练中没见过的字母三元组（标 ✗：它们共用“其他三元组”维度）；{trigrams} 中已知的那些仍然能描述它。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>None of the letter trigrams {trigrams} of {word} was seen in training: they all share the “other trigram” dimension, so only the words around it tell the network what it is.</source>
+            <translation>{word} 的字母三元组 {trigrams} 在训练中一个都没见过：它们都共用“其他三元组”维度，所以只有它周围的词能告诉网络它是什么。</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Nothing read yet: press → for the first word, End for all.</source>
+            <translation>还没有读入任何词：按 → 读入第一个词，按 End 读完全部。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Read {k} of {n} words: press → for the next one.</source>
+            <translation>已读入 {n} 个词中的 {k} 个：按 → 读入下一个。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>All {n} words read.</source>
+            <translation>{n} 个词都已读入。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Bidirectional network:</source>
+            <translation>双向网络：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>each word's slot also uses the words after it (read backwards), so the outputs need the whole sentence, even those of the words shown first.</source>
+            <translation>每个词的槽位也用到它后面的词（从句尾往回读），所以输出需要整个句子，先显示的词也不例外。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Feed-forward network:</source>
+            <translation>前馈网络：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no memory — each word's slot depends on that word alone, so “Taipei” gets the same slot after “arrive” and after “leave”.</source>
+            <translation>没有 memory——每个词的槽位只取决于这个词本身，所以“Taipei”在“arrive”和“leave”之后得到相同的槽位。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>&amp;Sentence:</source>
+            <translation>句子(&amp;S)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>i would like to arrive Taipei on November 2nd</source>
+            <translation>例如：i would like to arrive Taipei on November 2nd</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Model:</source>
+            <translation>模型(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Which pre-trained network labels the sentence</source>
+            <translation>由哪个预训练网络来标注句子</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>this project's network</source>
+            <translation>本项目的网络</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Encoding:</source>
+            <translation>编码(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How each word becomes the input vector x^t</source>
+            <translation>每个词如何变成输入向量 x^t</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>this project's encoding</source>
+            <translation>本项目的编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The Slots view shows how a network fills the slots of a ticket booking, word by word. It needs a text scene whose network has 5 softmax outputs, one per slot (other, destination, departure place, arrival time, departure time).</source>
+            <translation>槽位视图逐词展示网络如何填写订票的各个槽位。它需要一个文本场景，其网络有 5 个 softmax 输出，每个槽位一个（其他、目的地、出发地、到达时间、出发时间）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open the slot-filling scene</source>
+            <translation>打开槽位填充场景</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>hidden a&lt;sup&gt;t&lt;/sup&gt;</source>
+            <translation>隐藏层 a&lt;sup&gt;t&lt;/sup&gt;</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>memory a&lt;sup&gt;t&lt;/sup&gt;</source>
+            <translation>memory 里的 a&lt;sup&gt;t&lt;/sup&gt;</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>word</source>
+            <translation>词汇</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>slot</source>
+            <translation>槽位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P(slot)</source>
+            <translation>P(槽位)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>softmax</source>
+            <translation>softmax 输出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{n} units</source>
+            <translation>{n} 个神经元</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <location line="+189" />
+            <source>Slots:</source>
+            <translation>槽位：</translation>
+        </message>
+        <message>
+            <location line="-114" />
+            <source>Type a sentence above and press Enter.</source>
+            <translation>在上方输入一个句子并按 Enter。</translation>
+        </message>
+        <message>
+            <location line="+74" />
+            <source>not read yet</source>
+            <translation>尚未读入</translation>
+        </message>
+        <message>
+            <location line="+87" />
+            <source>{word}: {slot} ({p} sure)</source>
+            <translation>{word}：{slot}（把握 {p}）</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>P(slot) for “{word}”:</source>
+            <translation>“{word}”的 P(槽位)：</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>aᵗ at t = {t}: {n} hidden values, from {low:.2f} to {high:.2f} (blue negative, orange positive)</source>
+            <translation>t = {t} 时的 aᵗ：{n} 个隐藏值，从 {low:.2f} 到 {high:.2f}（蓝色为负，橙色为正）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>aᵗ at t = {t}</source>
+            <translation>t = {t} 时的 aᵗ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A feed-forward network keeps none of it for the next word.</source>
+            <translation>前馈网络不会为下一个词保留其中任何值。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A Jordan network remembers its output yᵗ for the next word, not aᵗ.</source>
+            <translation>Jordan 网络为下一个词记住的是它的输出 yᵗ，而不是 aᵗ。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>“{word}” — step t = {t}</source>
+            <translation>“{word}”——时间点 t = {t}</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>not seen in training</source>
+            <translation>训练中没见过</translation>
+        </message>
+        <message>
+            <location line="+138" />
+            <source>overall</source>
+            <translation>总体</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>F1 of the whole slot values (CoNLL style: a chunk counts only if all its words are right), on the test sentences, whose templates were never seen in training</source>
+            <translation>整个槽位值的 F1（CoNLL 方式：一个片段只有所有词都对才算对），在测试句子上计算，这些句子的模板在训练中从未出现过</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Slot F1 on the test split — pre-trained models, {encoding}</source>
+            <translation>测试集上的槽位 F1——预训练模型，{encoding}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Slot F1 on the test split — pre-trained models</source>
+            <translation>测试集上的槽位 F1——预训练模型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The shipped weights of each model with this encoding, scored on the held-out test sentences (not the weights you may have edited)</source>
+            <translation>每个模型在这种编码下随软件提供的权重，在预留的测试句子上评分（不是你可能修改过的权重）</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>precision {p:.3f} · recall {r:.3f} · {n} slot values in the test split</source>
+            <translation>精确率 {p:.3f} · 召回率 {r:.3f} · 测试集中有 {n} 个槽位值</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>computing… {done} of {total} models</source>
+            <translation>正在计算… {total} 个模型中已完成 {done} 个</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The table could not be computed: {reason}</source>
+            <translation>无法计算这张表：{reason}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Without memory the feed-forward network scores only {low:.2f}–{high:.2f} per slot: whether a city or a date is about arriving or leaving depends on the verb before it.</source>
+            <translation>没有 memory 的前馈网络每个槽位只得到 {low:.2f}–{high:.2f}：一个城市或日期说的是到达还是出发，取决于它前面的动词。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The recurrent models reach {low:.3f}–{high:.3f} overall.</source>
+            <translation>循环网络的总体 F1 为 {low:.3f}–{high:.3f}。</translation>
+        </message>
+    </context>
+    <context>
         <name>StartPage</name>
         <message>
             <location filename="../../simulator/gui/start_page.py" line="+37" />
@@ -2750,7 +3094,7 @@
             <translation>训练为什么难，以及解决办法</translation>
         </message>
         <message>
-            <location line="+276" />
+            <location line="+279" />
             <source>All scenes</source>
             <translation>全部场景</translation>
         </message>
@@ -2783,7 +3127,7 @@
     <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../simulator/gui/views/surface_view.py" line="-1308" />
+            <location filename="../../simulator/gui/views/surface_view.py" line="-1307" />
             <source>the {platform} platform has none</source>
             <translation>{platform} 平台没有 OpenGL</translation>
         </message>
@@ -2824,7 +3168,7 @@
     <context>
         <name>TrainingPlots</name>
         <message>
-            <location filename="../../simulator/gui/training/plots.py" line="+239" />
+            <location filename="../../simulator/gui/training/plots.py" line="+274" />
             <source>── training loss   ╌●╌ on the test sequences</source>
             <translation>── 训练损失   ╌●╌ 测试序列上的损失</translation>
         </message>
@@ -2839,29 +3183,29 @@
             <translation>损失</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>Gradient norm per weight</source>
             <translation>各权重的梯度范数</translation>
         </message>
         <message>
             <location line="+3" />
-            <location line="+46" />
+            <location line="+47" />
             <source>training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>t (step)</source>
             <translation>t（时间点）</translation>
         </message>
         <message>
             <location line="+1" />
-            <location line="+230" />
+            <location line="+231" />
             <source>update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location line="-229" />
+            <location line="-230" />
             <source>|∂L/∂a^t|: how strongly the loss depends on the hidden output a^t at step t (log₁₀ colours, one scale for all runs); dark on the left means the gradient vanishes on its way back through time</source>
             <translation>|∂L/∂a^t|：损失对第 t 步隐藏层输出 a^t 的依赖程度（按 log₁₀ 着色，所有运行用同一刻度）；左侧颜色深表示梯度在沿时间反向传播时消失了</translation>
         </message>
@@ -2896,7 +3240,7 @@
             <translation>梯度范数 ‖g‖</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>The training loss after each update (solid) and on the test sequences (dashed, dots)</source>
             <translation>每次更新后的训练损失（实线）以及在测试序列上的损失（虚线加圆点）</translation>
         </message>
@@ -3365,7 +3709,7 @@
     <context>
         <name>UnrolledView</name>
         <message>
-            <location filename="../../simulator/gui/views/unrolled_view.py" line="+423" />
+            <location filename="../../simulator/gui/views/unrolled_view.py" line="+413" />
             <source>x  input</source>
             <translation>x  输入</translation>
         </message>

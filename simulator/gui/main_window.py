@@ -97,8 +97,14 @@ def _surface_view(session):
     return SurfaceView(session)
 
 
+def _slot_view(session):
+    from .views.slot_view import SlotView
+    return SlotView(session)
+
+
 VIEW_FACTORIES = {"network": _network_view, "cell": CellTab, "unrolled": _unrolled_view,
-                  "heatmap": _heatmap_view, "training": _training_view, "surface": _surface_view}
+                  "heatmap": _heatmap_view, "training": _training_view, "surface": _surface_view,
+                  "slots": _slot_view}
 
 
 class MainWindow(QMainWindow):
@@ -372,13 +378,15 @@ class MainWindow(QMainWindow):
     def _retranslate_tabs(self):
         tab_titles = {"network": self.tr("Network"), "cell": self.tr("Cell"), "unrolled": self.tr("Unrolled"),
                       "heatmap": self.tr("Heatmaps"), "training": self.tr("Training"),
-                      "surface": self.tr("Loss surface")}
+                      "surface": self.tr("Loss surface"), "slots": self.tr("Slots")}
         tab_tips = {"network": self.tr("The network with its current values; click a value to see its arithmetic"),
                     "cell": self.tr("Inside one LSTM or GRU cell: gates as valves, the memory as a tank"),
                     "unrolled": self.tr("The same network used once per step, weights shared"),
                     "heatmap": self.tr("Hidden values, memory and gates against time"),
                     "training": self.tr("Train the network live: loss, gradient norms, clipping, explosion"),
-                    "surface": self.tr("The loss over two weights around the current ones, with the training's path")}
+                    "surface": self.tr("The loss over two weights around the current ones, with the training's path"),
+                    "slots": self.tr("Slot filling: each word of a sentence gets its slot, step by step, with the "
+                                     "models' F1 table")}
         for index, name in enumerate(self._tab_names):
             self.tabs.setTabText(index, tab_titles[name])
             self.tabs.setTabToolTip(index, tab_tips[name])
@@ -442,6 +450,12 @@ class MainWindow(QMainWindow):
             view.params_apply_requested.connect(self.apply_trained_params)
         if hasattr(view, "matrix_edit_requested"):
             view.matrix_edit_requested.connect(self.edit_matrix)
+        if hasattr(view, "text_edit_requested"):          # the slot view's sentence box
+            view.text_edit_requested.connect(self.edit_text)
+        if hasattr(view, "model_change_requested"):
+            view.model_change_requested.connect(self.switch_slot_model)
+        if hasattr(view, "scene_requested"):
+            view.scene_requested.connect(self.open_scene)
         if hasattr(view, "explain_at_requested"):
             view.explain_at_requested.connect(
                 lambda t, layer, quantity, unit, direction: self.explain_panel.show_explanation(
@@ -480,13 +494,38 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.rebuild()
             view.show_step(self.session.step, 1.0)
+        # A newly opened project shows its scene's first view; an edit of the open one (a new
+        # architecture, another slot-filling model, an undo) leaves the student where they are.
+        opened = self.session.project is not getattr(self, "_project_shown", None)
+        self._project_shown = self.session.project
         views = self.session.settings().get("views") if self.session.project else None
-        if isinstance(views, list) and views and views[0] in self._tab_names and not getattr(self, "_keep_tab", False):
-            self.show_view(views[0])
+        first = self._first_view(views)
+        if opened and first is not None and not getattr(self, "_keep_tab", False):
+            self.show_view(first)
         else:
             self._ensure_tab(self.tabs.currentIndex())
         self._update_title()
         self._update_status()
+
+    def _first_view(self, views) -> str | None:
+        """The tab a newly opened project starts on: its scene's first view; a slot-filling model
+        starts on the Slots tab even if its scene does not say so."""
+        if isinstance(views, list) and views and views[0] in self._tab_names:
+            if "slots" not in views and self._is_slot_project():
+                return "slots"
+            return views[0]
+        return "slots" if self._is_slot_project() else None
+
+    def _is_slot_project(self) -> bool:
+        project = self.session.project
+        if project is None or project.encoding is None:
+            return False
+        try:
+            from simulator.model import slot_filling
+
+            return slot_filling.model_of(project)[0] is not None
+        except Exception:  # noqa: BLE001 - any project can be opened; only slot-filling ones count
+            return False
 
     def _update_title(self):
         project = self.session.project
@@ -525,6 +564,17 @@ class MainWindow(QMainWindow):
         try:
             command = SetTextCommand(self.session, text, lambda s: encoding.encode_sentence(tokenize_text(s)))
         except UserInputError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        self.undo_stack.push(command)
+
+    def switch_slot_model(self, model: str, encoding: str):
+        """Use another pre-trained slot-filling network (and word encoding), keeping the sentence."""
+        from .views.slot_view import SwitchSlotModelCommand
+
+        try:
+            command = SwitchSlotModelCommand(self.session, model, encoding)
+        except (UserInputError, OSError) as error:
             self.statusBar().showMessage(str(error), 8000)
             return
         self.undo_stack.push(command)

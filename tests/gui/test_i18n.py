@@ -180,7 +180,7 @@ def shown_texts(window) -> dict:
 ENGLISH = {
     "menus": ["&File", "&Edit", "&View", "&Scenes", "&Help"],
     "docks": ["Network builder", "Input sequence", "Why this number?"],
-    "tabs": ["Network", "Cell", "Unrolled", "Heatmaps", "Training", "Loss surface"],
+    "tabs": ["Network", "Cell", "Unrolled", "Heatmaps", "Training", "Loss surface", "Slots"],
     "player": ["step 2 / 3", "&Speed", "&Animation", " ms"],
     "status": "Step 2 of 3",
     "builder": "Simple RNN (Elman), 1 layer × 2 units: 14 parameters",
@@ -193,7 +193,7 @@ ENGLISH = {
 CHINESE = {
     "menus": ["文件(&F)", "编辑(&E)", "视图(&V)", "场景(&S)", "帮助(&H)"],
     "docks": ["网络构建器", "输入序列", "这个数怎么来的？"],
-    "tabs": ["网络", "单元", "按时间展开", "热力图", "训练", "损失曲面"],
+    "tabs": ["网络", "单元", "按时间展开", "热力图", "训练", "损失曲面", "槽位"],
     "player": ["第 2 / 3 步", "速度(&S)", "动画(&A)", " 毫秒"],
     "status": "第 2 步，共 3 步",
     "builder": "简单 RNN（Elman），1 层 × 2 个神经元：14 个参数",

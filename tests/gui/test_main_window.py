@@ -3,31 +3,14 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from simulator.gui.main_window import MainWindow
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path):
-    windows = []
-
-    def make(scene="toy-rnn", **kwargs):
-        settings = QSettings(str(tmp_path / f"settings{len(windows)}.ini"), QSettings.IniFormat)
-        settings.setValue("start_page/shown", True)     # not the first start: no start page on top
-        window = MainWindow(language="en", settings=settings, data_dir=tmp_path / "data", scene=scene, **kwargs)
-        qtbot.addWidget(window)
-        window.animator.set_duration(0)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.session._set_dirty(False)   # no "save changes?" dialog while tearing down
+def make_window(open_window):
+    return lambda scene="toy-rnn", **kwargs: open_window(scene, **kwargs)
 
 
 def press(qtbot, window, key, times=1):

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, Qt, QTranslator
+from PySide6.QtCore import QRect, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
 from simulator.gui.main_window import MainWindow
@@ -19,27 +19,12 @@ from simulator.model.session import Session
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path):
-    windows = []
-
+def make_window(open_window):
     def make(scene="lstm-lecture"):
-        settings = QSettings(str(tmp_path / f"settings{len(windows)}.ini"), QSettings.IniFormat)
-        settings.setValue("start_page/shown", True)   # not a first start: no start page over the window
-        window = MainWindow(language="en", settings=settings, data_dir=tmp_path / "data", scene=scene)
-        qtbot.addWidget(window)
-        window.animator.set_duration(0)
+        window = open_window(scene, active=True)
         assert window.presentation is not None      # the main window installs presentation mode
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()   # window shortcuts (F5) need the active window
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-        windows.append(window)
         return window
-
-    yield make
-    for window in windows:
-        window.session._set_dirty(False)   # no "save changes?" dialog while tearing down
+    return make
 
 
 def key(qtbot, window, k, times=1, modifier=Qt.NoModifier):
