@@ -81,11 +81,11 @@ def settings() -> dict:
         "steps_hint": {
             "en": "Type a sentence — try \"leave Taipei on November 2nd\" — and step through it word by word; "
                   "switch the model (feed-forward gives Taipei the same slot after arrive and leave) and the "
-                  "word encoding (an unseen city like Chiayi is \"<other>\" in 1-of-N but still has letter "
-                  "trigrams), and compare the F1 table.",
+                  "word encoding (an unseen city like Chiayi is \"<other>\" in 1-of-N; with letter trigrams the "
+                  "networks still give it its slot from the words around it), and compare the F1 table.",
             "zh": "输入一个句子——试试 \"leave Taipei on November 2nd\"——然后逐词单步查看；切换模型（前馈网络在 "
                   "arrive 和 leave 之后给 Taipei 的槽位相同）和词编码（没见过的城市，例如 Chiayi，在 1-of-N 中"
-                  "是 \"<other>\"，但仍有字母三元组），再比较 F1 表。",
+                  "是 \"<other>\"；用字母三元组时，网络仍能根据它前后的词给出槽位），再比较 F1 表。",
         },
         "slot_filling": {"model": slot_filling.DEFAULT_MODEL, "encoding": slot_filling.DEFAULT_ENCODING},
         "training": {"task": TASK, "config": CONFIG, "runs": runs(), "test_every": 100},
