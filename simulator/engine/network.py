@@ -72,6 +72,14 @@ def _align_grid_axes(arrays: list[np.ndarray]) -> list[np.ndarray]:
     return [a.reshape(a.shape[:1] + (1,) * (ndim - a.ndim) + a.shape[1:]) for a in arrays]
 
 
+def _as_grad(g: np.ndarray, like: np.ndarray) -> np.ndarray:
+    """``g`` as the gradient of a parameter shaped and typed like ``like``, broadcast over grid axes if
+    it has fewer. The cells return new arrays (none reuses a buffer), so they are taken as they are."""
+    if g.shape == like.shape:
+        return g if g.dtype == like.dtype else g.astype(like.dtype)
+    return g + np.zeros_like(like)
+
+
 class Network:
     def __init__(self, input_size: int, layers: list[Layer], head: Head, dtype=np.float64):
         self.input_size = int(input_size)
@@ -246,6 +254,7 @@ class Network:
             head = {}
             if self.head.activation == "identity":
                 y = current
+                finite = bool(np.isfinite(y).all())
             else:
                 z_y = np.matmul(current, np.swapaxes(params["head.W"], -1, -2))
                 if self.head.use_bias:
@@ -253,14 +262,16 @@ class Network:
                 if self.head.activation == "softmax":
                     # the loss reuses the shifted logits and log Σ e^z instead of computing them again
                     shifted = z_y - np.max(z_y, axis=-1, keepdims=True)
-                    exp = np.exp(shifted)
-                    total = np.sum(exp, axis=-1, keepdims=True)
-                    y = exp / total
+                    y = np.exp(shifted)
+                    total = np.sum(y, axis=-1, keepdims=True)
+                    y /= total
                     head = {"z_y": z_y, "y": y, "_shifted": shifted, "_log_sum": np.log(total)}
+                    # shifted ≤ 0 when finite, so 1 ≤ Σ e^shifted: y is finite exactly when every sum is
+                    finite = bool(np.isfinite(total).all())
                 else:
                     y = output_apply(self.head.activation, z_y) if self.head.activation != "linear" else z_y
                     head = {"z_y": z_y, "y": y}
-            finite = bool(np.all(np.isfinite(y)))
+                    finite = bool(np.isfinite(y).all())
         return Trace(xs, layer_traces, head, y, final_state, finite=finite)
 
     def backward(self, trace: Trace, d_y: np.ndarray | None = None, d_z_y: np.ndarray | None = None,
@@ -270,7 +281,7 @@ class Network:
         cross-entropy, ∂L/∂z_y directly (``d_z_y``). Returns (parameter gradients, ∂L/∂x) and stores
         ∂L/∂a^t (and ∂L/∂c^t for LSTM) of every layer in ``trace.layers[k].step_grads``."""
         params = self.params if params is None else params
-        grads = {key: np.zeros_like(value) for key, value in params.items()}
+        grads: dict[str, np.ndarray] = {}     # each parameter gets exactly one gradient; zeros for the rest
         with np.errstate(all="ignore"):
             if self.head.activation == "identity":
                 d_current = np.asarray(d_y, dtype=self.dtype)
@@ -281,9 +292,9 @@ class Network:
                 top = trace.layers[-1].output if trace.layers else trace.inputs
                 top = top if isinstance(top, np.ndarray) else top.dense(self.dtype)
                 T, B, O = d_z_y.shape
-                grads["head.W"] += d_z_y.reshape(T * B, O).T @ top.reshape(T * B, -1)
+                grads["head.W"] = _as_grad(d_z_y.reshape(T * B, O).T @ top.reshape(T * B, -1), params["head.W"])
                 if self.head.use_bias:
-                    grads["head.b"] += d_z_y.sum(axis=(0, 1))
+                    grads["head.b"] = _as_grad(d_z_y.sum(axis=(0, 1)), params["head.b"])
                 d_current = d_z_y @ params["head.W"]
             for k in range(len(self.layers) - 1, -1, -1):
                 layer, layer_trace = self.layers[k], trace.layers[k]
@@ -305,9 +316,11 @@ class Network:
                     layer_trace.step_grads[direction] = step_grads
                     prefix = self._prefix(k, direction)
                     for name, g in cell_grads.items():
-                        grads[f"{prefix}.{name}"] += g
+                        key = f"{prefix}.{name}"
+                        grads[key] = _as_grad(g, params[key])
                     d_below = d_seq if d_below is None or d_seq is None else d_below + d_seq
                 d_current = d_below
+        grads = {key: grads[key] if key in grads else np.zeros_like(value) for key, value in params.items()}
         return grads, d_current
 
     def loss_and_gradients(self, x, targets, loss: str = "ce", mask=None, truncate: int | None = None,

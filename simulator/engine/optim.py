@@ -272,17 +272,22 @@ def _norm(array: np.ndarray) -> float:
     """L2 norm that does not overflow for large finite values (an exploding gradient of 1e200 has a
     finite norm, and we want to show it). The plain dot product is tried first (one BLAS call); only
     when it overflows or underflows is the array scaled by its largest magnitude."""
+    with np.errstate(all="ignore"):
+        return _norm_in_errstate(array)
+
+
+def _norm_in_errstate(array: np.ndarray) -> float:
+    """:func:`_norm` for callers already inside ``np.errstate(all="ignore")`` (one context for many)."""
     array = np.asarray(array, dtype=np.float64).ravel()
     if array.size == 0:
         return 0.0
-    with np.errstate(all="ignore"):
-        squared = float(np.dot(array, array))
-        if 1e-290 < squared < 1e290:
-            return math.sqrt(squared)
-        largest = float(np.max(np.abs(array)))
-        if largest == 0.0 or not math.isfinite(largest):   # NaN or inf propagate as they are
-            return largest
-        return largest * float(np.sqrt(np.sum(np.square(array / largest))))
+    squared = float(np.dot(array, array))
+    if 1e-290 < squared < 1e290:
+        return math.sqrt(squared)
+    largest = float(np.max(np.abs(array)))
+    if largest == 0.0 or not math.isfinite(largest):   # NaN or inf propagate as they are
+        return largest
+    return largest * float(np.sqrt(np.sum(np.square(array / largest))))
 
 
 def global_norm(grads: dict[str, np.ndarray]) -> float:
@@ -295,7 +300,8 @@ def _combine(group_norms: dict[str, float]) -> float:
 
 
 def _group_norms(grads: dict[str, np.ndarray]) -> dict[str, float]:
-    return {key: _norm(g) for key, g in grads.items()}
+    with np.errstate(all="ignore"):
+        return {key: _norm_in_errstate(g) for key, g in grads.items()}
 
 
 def _check_threshold(threshold: Any) -> float:

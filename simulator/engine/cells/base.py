@@ -55,8 +55,19 @@ class TokenIds:
             raise ValueError("token ids must be whole numbers of shape (steps,) or (steps, batch)")
         if ids.size and (ids.min() < 0 or ids.max() >= size):
             raise ValueError(f"token ids must lie in 0…{size - 1}")
-        self.ids = ids.astype(np.intp, copy=False)
+        self.ids = ids.astype(np.intp, copy=True)
+        self.ids.flags.writeable = False          # pair_index() is computed once per object
         self.size = int(size)
+        self._pair_index: dict[int, np.ndarray] = {}
+
+    def pair_index(self, units: int) -> np.ndarray:
+        """token · units + unit for every (position, unit) pair, flat: the bins of the scatter-add in
+        :func:`time_outer`, made once per object and width (a training batch is used every update)."""
+        index = self._pair_index.get(units)
+        if index is None:
+            index = (self.ids.reshape(-1, 1) * units + np.arange(units)).ravel()
+            self._pair_index[units] = index
+        return index
 
     @property
     def shape(self) -> tuple[int, int, int]:
@@ -115,8 +126,7 @@ def time_outer(d_pre: np.ndarray, xs) -> np.ndarray:
     T, B, H = d_pre.shape
     if isinstance(xs, TokenIds):
         # bincount over (token, unit) pairs is a scatter-add several times faster than np.add.at
-        flat = (xs.ids.reshape(T * B, 1) * H + np.arange(H)).ravel()
-        grad = np.bincount(flat, weights=d_pre.reshape(-1), minlength=xs.size * H)
+        grad = np.bincount(xs.pair_index(H), weights=d_pre.reshape(-1), minlength=xs.size * H)
         return grad.reshape(xs.size, H).T.astype(d_pre.dtype, copy=False)
     return d_pre.reshape(T * B, H).T @ xs.reshape(T * B, xs.shape[-1])
 

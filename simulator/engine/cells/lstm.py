@@ -117,7 +117,10 @@ class LSTM(Cell):
             c_new, h_c, a_new = c_all[t], h_all[t], a_all[t]
             np.multiply(activated[:, :H], activated[:, H:2 * H], out=c_new)
             c_new += c * activated[:, 2 * H:3 * H]
-            h_c[...] = np.tanh(c_new) if self.h == "tanh" else act.apply(self.h, c_new)
+            if self.h == "tanh":
+                np.tanh(c_new, out=h_c)
+            else:
+                h_c[...] = act.apply(self.h, c_new)
             np.multiply(h_c, activated[:, 3 * H:], out=a_new)
             c, a = c_new, a_new
         if one_tanh:
@@ -172,8 +175,15 @@ class LSTM(Cell):
         f_i_slope_g = rec["f_i"] * act.derivative(self.g, rec["z"], rec["g_z"])       # ∂c′/∂z
         slope_gates = act.derivative(self.gate, rec["_pre"][..., H:], rec["_gates"])
         f_f = rec["f_f"]
+        B = d_out.shape[1]
+        # ∂z_y/∂c′ for z, z_i, z_f side by side — g′(z)·f(z_i), g(z)·f′(z_i), c·f′(z_f) — and ∂/∂a for
+        # z_o, h(c′)·f′(z_o): in the loop each block of ∂L/∂pre is then one product
+        by_c = np.empty((T, B, 3, H), dtype=slope_gates.dtype)
+        by_c[:, :, 0] = f_i_slope_g
+        np.multiply(rec["g_z"], slope_gates[..., :H], out=by_c[:, :, 1])
+        np.multiply(rec["c_prev"], slope_gates[..., H:2 * H], out=by_c[:, :, 2])
+        by_a = rec["h_c"] * slope_gates[..., 2 * H:]
         d_pre = np.empty_like(rec["_pre"])
-        d_gates = np.empty_like(d_pre[..., H:])
         d_a_steps = np.add(d_out, 0.0)          # becomes ∂L/∂a^t: the output's part plus the memory's
         d_c_steps = np.empty_like(rec["c"])
         W_a, W_c = p.get("W_a"), p.get("W_c")
@@ -185,13 +195,8 @@ class LSTM(Cell):
             d_c = d_c_steps[t]
             np.multiply(d_a, f_o_slope_h[t], out=d_c)
             d_c += d_c_next
-            # ∂L/∂f(z_i), ∂L/∂f(z_f), ∂L/∂f(z_o), then through the gate function in one go
-            gates = d_gates[t]
-            np.multiply(d_c, rec["g_z"][t], out=gates[:, :H])
-            np.multiply(d_c, rec["c_prev"][t], out=gates[:, H:2 * H])
-            np.multiply(d_a, rec["h_c"][t], out=gates[:, 2 * H:])
-            np.multiply(gates, slope_gates[t], out=d_pre[t, :, H:])
-            np.multiply(d_c, f_i_slope_g[t], out=d_pre[t, :, :H])
+            np.multiply(d_c[:, None, :], by_c[t], out=d_pre[t, :, :3 * H].reshape(B, 3, H))
+            np.multiply(d_a, by_a[t], out=d_pre[t, :, 3 * H:])
             d_c_next = d_c * f_f[t]
             if self.peephole:
                 d_c_next += d_pre[t] @ W_c
