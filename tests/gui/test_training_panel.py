@@ -438,6 +438,31 @@ def test_the_plots_fit_the_width_they_get_on_a_1366_pixel_laptop(qtbot, stop_tra
         assert plot.titleLabel.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() <= 120
 
 
+def test_live_redraws_catch_the_heatmaps_up_after_a_quarter_second(qtbot, stop_training):
+    """While training the heatmaps are redrawn at most every LIVE_HEATMAP_INTERVAL (they are the slow
+    part of a redraw with four runs); a skipped redraw is made up by a timer, never lost."""
+    from simulator.gui.training import plots as plots_module
+
+    session = Session(scene_or_skip("vanishing"))
+    view = TrainingView(session)
+    qtbot.addWidget(view)
+    stop_training(view)
+    view.step_once()
+    qtbot.waitUntil(lambda: all(len(run.curves.updates) >= 1 for run in view.lab.runs), timeout=WAIT_MS)
+    view.plots.refresh()                                   # not live: everything now
+    assert view.plots.heatmap_image(0).shape[0] == 1
+    view.plots.refresh = lambda live=False: None           # the panel's own redraws wait for this test
+    view.step_once()
+    qtbot.waitUntil(lambda: all(len(run.curves.updates) >= 2 for run in view.lab.runs), timeout=WAIT_MS)
+    del view.plots.refresh
+    view.plots._heatmaps_drawn_at = plots_module.time.monotonic()     # as if drawn a moment ago
+    view.plots.refresh(live=True)
+    assert view.plots.heatmap_image(0).shape[0] == 1                  # the curves only, for now
+    assert len(view.plots._items[0].loss.getData()[0]) == 2
+    qtbot.waitUntil(lambda: view.plots.heatmap_image(0).shape[0] == 2,
+                    timeout=int(3000 * plots_module.LIVE_HEATMAP_INTERVAL))
+
+
 def test_a_gui_run_and_the_cli_give_identical_loss_histories(qtbot, stop_training, capsys):
     """The same scene, seed and settings: the Training tab and `python main.py train` agree number
     for number."""

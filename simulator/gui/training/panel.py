@@ -381,7 +381,7 @@ class TrainingView(StepView):
             self._stale = True            # another tab is in front: draw when this one is shown
             return
         self._stale = False
-        self.plots.refresh()
+        self.plots.refresh(live=self.lab.state == "running")
         self._update_status()
         self._update_buttons()
 

@@ -11,11 +11,12 @@ update, with a vertical line where it blew up (and where it was rolled back).
 from __future__ import annotations
 
 import math
+import time
 from contextlib import nullcontext
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -24,6 +25,10 @@ from simulator.gui.style import palette
 BASE_POINT_SIZE = 11.0
 #: rows of the |∂L/∂a^t| heatmap kept at most (older updates are thinned out evenly)
 MAX_HEATMAP_ROWS = 600
+#: while training, the |∂L/∂a^t| heatmaps are redrawn at most this often (s): with four runs they are
+#: the slowest part of a redraw, and a heatmap gains a row per update, a change the eye does not need
+#: 30 times a second
+LIVE_HEATMAP_INTERVAL = 0.25
 #: histories this short are drawn with a dot per update
 FEW_UPDATES = 40
 #: decades shown below the largest value on a log axis
@@ -347,11 +352,21 @@ class TrainingPlots(QWidget):
             self._heat_bar.axis.setLabel(self.tr("log₁₀ |∂L/∂a<sup>t</sup>|"))
 
     # -- values --------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Feed the current curves of every run to its items."""
+    def refresh(self, live: bool = False) -> None:
+        """Feed the current curves of every run to its items. ``live`` (training is running) redraws
+        the heatmaps at most every LIVE_HEATMAP_INTERVAL and catches up with a timer after that."""
         for index, run in enumerate(self._runs):
             self._refresh_run(index, run)
-        self._refresh_heatmaps()
+        waited = time.monotonic() - getattr(self, "_heatmaps_drawn_at", -math.inf)
+        if not live or waited >= LIVE_HEATMAP_INTERVAL:
+            self._refresh_heatmaps_now()
+        else:
+            if getattr(self, "_heatmap_timer", None) is None:
+                self._heatmap_timer = QTimer(self)
+                self._heatmap_timer.setSingleShot(True)
+                self._heatmap_timer.timeout.connect(self._refresh_heatmaps_now)
+            if not self._heatmap_timer.isActive():
+                self._heatmap_timer.start(int(1000 * (LIVE_HEATMAP_INTERVAL - waited)) + 1)
         self._place_lines()
         self._limit_log_ranges()
         self._fit_update_axes()
@@ -460,6 +475,13 @@ class TrainingPlots(QWidget):
             line.setVisible(True)
         for line in items.events[len(wanted):]:
             line.setVisible(False)
+
+    def _refresh_heatmaps_now(self) -> None:
+        timer = getattr(self, "_heatmap_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._heatmaps_drawn_at = time.monotonic()
+        self._refresh_heatmaps()
 
     def _refresh_heatmaps(self) -> None:
         """|∂L/∂a^t| of every run: rows are updates (thinned to MAX_HEATMAP_ROWS), columns t; log₁₀
