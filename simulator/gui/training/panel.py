@@ -396,6 +396,9 @@ class TrainingView(StepView):
             nothing_to_train = self.tr("This scene has nothing to train.")
             self.status.setText(f"<i>{self.lab.error or nothing_to_train}</i>")
             return
+        # Several runs trained side by side share the update count: say it once, in the first line, and
+        # set the runs two to a row, so that six runs leave the plots most of the height.
+        compact = len(runs) > 2 and len({run.session.config.steps for run in runs}) == 1
         lines = []
         for run in runs:
             curves = run.curves
@@ -408,9 +411,10 @@ class TrainingView(StepView):
                 continue
             loss = curves.losses[-1]
             norm = curves.norms_before[-1]
-            parts = [self.tr("update {n} of {budget}").format(n=int(curves.updates[-1]), budget=budget),
-                     self.tr("loss {value}").format(value=format_value(loss, 4)),
-                     self.tr("‖g‖ {value}").format(value=format_value(norm, 3))]
+            parts = [] if compact else [self.tr("update {n} of {budget}").format(n=int(curves.updates[-1]),
+                                                                                   budget=budget)]
+            parts += [self.tr("loss {value}").format(value=format_value(loss, 4)),
+                      self.tr("‖g‖ {value}").format(value=format_value(norm, 3))]
             if curves.clipped_updates:
                 parts.append(self.tr("clipped {count}×").format(count=len(curves.clipped_updates)))
             if curves.test_losses:
@@ -421,8 +425,21 @@ class TrainingView(StepView):
             lines.append(name + " · ".join(parts))
         state = {"idle": self.tr("ready"), "running": self.tr("training…"), "paused": self.tr("paused"),
                  "diverged": self.tr("paused: a run blew up"), "finished": self.tr("done")}.get(self.lab.state, "")
+        heading = f"<b>{state}</b>"
+        counts = [int(run.curves.updates[-1]) for run in runs if run.curves.updates]
+        if compact and counts:
+            done = f"{min(counts)}" if min(counts) == max(counts) else f"{min(counts)}–{max(counts)}"
+            heading += " · " + self.tr("update {n} of {budget}").format(n=done, budget=runs[0].session.config.steps)
+        if compact:
+            rows = "".join("<tr>" + "".join(f"<td style='padding-right:14px'>{line}</td>"
+                                            for line in lines[i:i + 2]) + "</tr>"
+                           for i in range(0, len(lines), 2))
+            size = 10 * self._zoom
+            self.status.setText(f"<span style='font-size:{size:.0f}pt'>{heading}<table cellspacing='0'>"
+                                f"{rows}</table></span>")
+            return
         self.status.setText(f"<span style='font-size:{11 * self._zoom:.0f}pt'>"
-                            f"<b>{state}</b><br>" + "<br>".join(lines) + "</span>")
+                            f"{heading}<br>" + "<br>".join(lines) + "</span>")
 
     def _update_buttons(self) -> None:
         state = self.lab.state
