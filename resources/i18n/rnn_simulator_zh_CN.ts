@@ -1633,7 +1633,7 @@
             <translation>缺少 {language} 的翻译文件；继续使用英文。</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+142" />
             <source>No inputs</source>
             <translation>没有输入</translation>
         </message>
@@ -1658,7 +1658,12 @@
             <translation>使用训练得到的权重</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
+            <source>Use the trained network ({run})</source>
+            <translation>使用训练得到的网络（{run}）</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Edit {name}</source>
             <translation>编辑 {name}</translation>
         </message>
@@ -3168,7 +3173,7 @@
     <context>
         <name>TrainingPlots</name>
         <message>
-            <location filename="../../simulator/gui/training/plots.py" line="+274" />
+            <location filename="../../simulator/gui/training/plots.py" line="+279" />
             <source>── training loss   ╌●╌ on the test sequences</source>
             <translation>── 训练损失   ╌●╌ 测试序列上的损失</translation>
         </message>
@@ -3200,12 +3205,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+231" />
+            <location line="+248" />
             <source>update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location line="-230" />
+            <location line="-247" />
             <source>|∂L/∂a^t|: how strongly the loss depends on the hidden output a^t at step t (log₁₀ colours, one scale for all runs); dark on the left means the gradient vanishes on its way back through time</source>
             <translation>|∂L/∂a^t|：损失对第 t 步隐藏层输出 a^t 的依赖程度（按 log₁₀ 着色，所有运行用同一刻度）；左侧颜色深表示梯度在沿时间反向传播时消失了</translation>
         </message>
@@ -3215,7 +3220,7 @@
             <translation>log₁₀ |∂L/∂a&lt;sup&gt;t&lt;/sup&gt;|（梯度）</translation>
         </message>
         <message>
-            <location line="+109" />
+            <location line="+119" />
             <source>update {n}: the loss or the gradient stopped being a finite number</source>
             <translation>第 {n} 次更新：损失或梯度不再是有限数</translation>
         </message>
@@ -3225,7 +3230,7 @@
             <translation>第 {n} 次更新：已回退到最后一组有限的权重</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+57" />
             <source>clipping threshold {value}: longer gradients are scaled down to it</source>
             <translation>裁剪阈值 {value}：更长的梯度会被缩小到这个长度</translation>
         </message>
@@ -3258,12 +3263,12 @@
     <context>
         <name>TrainingView</name>
         <message>
-            <location filename="../../simulator/gui/training/panel.py" line="+259" />
+            <location filename="../../simulator/gui/training/panel.py" line="+267" />
             <source>“{run}” trains a network of its own; its weights do not fit the project's network.</source>
             <translation>“{run}”训练的是它自己的网络；它的权重不适用于项目的网络。</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+61" />
             <source>A sequence file to train on</source>
             <translation>用于训练的序列文件</translation>
         </message>
@@ -3289,33 +3294,34 @@
         </message>
         <message>
             <location line="+7" />
-            <location line="+116" />
+            <location line="+133" />
             <source>Cannot train</source>
             <translation>无法训练</translation>
         </message>
         <message>
-            <location line="-88" />
+            <location line="-105" />
             <source>This scene has nothing to train.</source>
             <translation>这个场景没有可训练的内容。</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location line="+77" />
+            <location line="+11" />
+            <location line="+91" />
             <source>training</source>
             <translation>训练</translation>
         </message>
         <message>
-            <location line="-74" />
+            <location line="-88" />
             <source>not trained yet ({budget} updates to go)</source>
             <translation>尚未训练（还有 {budget} 次更新）</translation>
         </message>
         <message>
             <location line="+4" />
+            <location line="+18" />
             <source>update {n} of {budget}</source>
             <translation>第 {n} / {budget} 次更新</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-16" />
             <source>loss {value}</source>
             <translation>损失 {value}</translation>
         </message>
@@ -3365,7 +3371,7 @@
             <translation>完成</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+27" />
             <source>Continue</source>
             <translation>继续</translation>
         </message>

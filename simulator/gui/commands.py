@@ -81,8 +81,15 @@ class SetNetworkCommand(QUndoCommand):
         self.old_inputs = None if session.project.inputs is None else np.array(session.project.inputs, copy=True)
         self.new_network = new_network
         self._carried = not carry_weights  # imported weights must not be overwritten by the old ones
+        #: (old, new) values of the project's settings["slot_filling"], if the change names another model
+        self.settings_change: tuple[dict, dict] | None = None
+
+    def _set_slot_settings(self, value: dict) -> None:
+        self.session.project.settings["slot_filling"] = dict(value)
 
     def redo(self):
+        if self.settings_change is not None:
+            self._set_slot_settings(self.settings_change[1])
         if self._carried:
             self.session.set_network(self.new_network)
         else:
@@ -90,6 +97,8 @@ class SetNetworkCommand(QUndoCommand):
             self._carried = True
 
     def undo(self):
+        if self.settings_change is not None:
+            self._set_slot_settings(self.settings_change[0])
         self.session.set_network(self.old_network)
         if self.old_inputs is not None:
             self.session.set_inputs(self.old_inputs)

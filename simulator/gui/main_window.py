@@ -448,6 +448,8 @@ class MainWindow(QMainWindow):
         view.weight_edit_requested.connect(self.edit_weight)
         if hasattr(view, "params_apply_requested"):      # the training lab's "Use these weights"
             view.params_apply_requested.connect(self.apply_trained_params)
+        if hasattr(view, "network_apply_requested"):     # … of a run with an architecture of its own
+            view.network_apply_requested.connect(self.apply_trained_network)
         if hasattr(view, "matrix_edit_requested"):
             view.matrix_edit_requested.connect(self.edit_matrix)
         if hasattr(view, "text_edit_requested"):          # the slot view's sentence box
@@ -585,6 +587,22 @@ class MainWindow(QMainWindow):
         command = SetParamsCommand(self.session, values, self.tr("Use the trained weights"))
         if command.new:
             self.undo_stack.push(command)
+
+    def apply_trained_network(self, network, run: str = ""):
+        """A training run's own network (another architecture, e.g. the GRU run of the slot-filling
+        or the vanishing scene) becomes the project's, weights and all: one undoable edit. A
+        slot-filling project then names the run's model, so the Slots tab shows which it is."""
+        from .commands import SetNetworkCommand
+
+        command = SetNetworkCommand(self.session, network, carry_weights=False,
+                                    text=self.tr("Use the trained network ({run})").format(run=run or "—"))
+        settings = self.session.project.settings.get("slot_filling")
+        if isinstance(settings, dict) and run:
+            from simulator.model import slot_filling
+
+            if run in slot_filling.MODELS:
+                command.settings_change = (settings, dict(settings, model=run))
+        self.undo_stack.push(command)
 
     def edit_matrix(self, key: str, values):
         from .commands import SetParameterCommand

@@ -307,3 +307,33 @@ def test_any_text_scene_with_five_softmax_outputs_gets_the_view(make_window):
     view.choose_model("gru")
     assert slot_filling.model_of(window.session.project) == ("gru", slot_filling.DEFAULT_ENCODING)
     assert window.session.project.text == text and view.words() == text.split()
+
+
+def test_use_these_weights_of_another_models_run_makes_it_the_projects_network(make_window, qtbot):
+    """The Training tab trains the six models side by side; "Use these weights" on the GRU run while
+    the project holds the LSTM puts that GRU, with its trained weights, in the project (one undo step),
+    and the Slots tab names it."""
+    window = make_window()
+    training = window.view("training")
+    training.step_once()
+    qtbot.waitUntil(lambda: all(len(run.session.history) >= 1 for run in training.lab.runs), timeout=60_000)
+    qtbot.waitUntil(lambda: training.lab.state != "running", timeout=60_000)
+    keys = [run.key for run in training.lab.runs]
+    assert keys == list(slot_filling.MODELS)
+    training.apply_run_combo.setCurrentIndex(keys.index("gru"))
+    before = window.session.network
+    gru_run = training.lab.runs[keys.index("gru")]
+    trained = {key: value.copy() for key, value in gru_run.current_params().items()}
+    assert any(not np.array_equal(trained[key], gru_run.start_params[key]) for key in trained)   # it learnt
+    assert training.apply_weights()
+    network = window.session.network
+    assert network.layers[0].cell.kind == "gru"
+    for key, value in trained.items():
+        np.testing.assert_array_equal(network.params[key], value)
+    assert slot_filling.model_of(window.session.project)[0] == "gru"
+    view = slots_of(window)
+    assert view.model_combo.currentData() == "gru"
+    window.undo_stack.undo()
+    assert window.session.network is before
+    assert slot_filling.model_of(window.session.project)[0] == "lstm"
+    assert view.model_combo.currentData() == "lstm"

@@ -48,6 +48,9 @@ class TrainingView(StepView):
 
     #: "Use these weights": {parameter key: array} of the chosen run, for an undoable set_params
     params_apply_requested = Signal(dict)
+    #: "Use these weights" for a run that trains a network of its own: (that network with its trained
+    #: weights, the run's key) — the main window makes it the project's network, undoably
+    network_apply_requested = Signal(object, str)
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
@@ -255,12 +258,20 @@ class TrainingView(StepView):
         if not runs:
             return False
         run = runs[max(0, min(self.apply_run_combo.currentIndex(), len(runs) - 1))]
-        if not run.fits(self.session.network):
+        params = {key: value.copy() for key, value in run.current_params().items()}
+        if run.fits(self.session.network):
+            self.params_apply_requested.emit(params)
+            return True
+        own = run.session.network
+        if own.input_size != self.session.network.input_size:
             self._on_problem(self.tr("“{run}” trains a network of its own; its weights do not fit the "
                                      "project's network.").format(run=run.name))
             return False
-        params = {key: value.copy() for key, value in run.current_params().items()}
-        self.params_apply_requested.emit(params)
+        from simulator.model.project import copy_network
+
+        network = copy_network(own)          # the run's architecture with the weights it has learnt
+        network.params = params
+        self.network_apply_requested.emit(network, run.key or "")
         return True
 
     def load_csv(self, path: str, loss: str | None = None) -> None:

@@ -20,4 +20,5 @@ T = {
     "━━ before clipping   ── after   ▼ clipped update   ┈┈ threshold": "━━ 裁剪前   ── 裁剪后   ▼ 被裁剪的更新   ┈┈ 阈值",
     "always answering 1: MSE 0.167": "总是回答 1：MSE 0.167",
     "Use the trained weights": "使用训练得到的权重",
+    "Use the trained network ({run})": "使用训练得到的网络（{run}）",
 }
