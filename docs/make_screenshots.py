@@ -40,7 +40,13 @@ def main(argv=None) -> int:
         ("heatmap-1920x1080.png", "lstm-lecture", "heatmap", 6, (1920, 1080), "light", "en"),
         ("network-lstm-1280x800.png", "lstm-lecture", "network", 6, (1280, 800), "light", "en"),
         ("main-dark-zh-1280x800.png", "lstm-lecture", "cell", 6, (1280, 800), "dark", "zh_CN"),
+        ("slots-1280x800.png", "slot-filling", "slots", 9, (1280, 800), "light", "en"),
+        ("slots-1920x1080.png", "slot-filling", "slots", 10, (1920, 1080), "light", "en"),
+        ("slots-dark-zh-1280x800.png", "slot-filling", "slots", 6, (1280, 800), "dark", "zh_CN"),
     ]
+    sentences = {"slots-1280x800.png": "i would like to arrive Taipei on November 2nd",
+                 "slots-1920x1080.png": "i would like to leave Chiayi on Nov. 2 at 3 pm",
+                 "slots-dark-zh-1280x800.png": "leave Taipei on November 2nd at 3 pm"}
     for name, scene, view, steps, size, theme, language in shots:
         settings = QSettings(str(tmp / f"{name}.ini"), QSettings.IniFormat)
         settings.setValue("theme", theme)
@@ -50,6 +56,15 @@ def main(argv=None) -> int:
         window.show()
         window.show_view(view)
         window.animator.set_duration(0)
+        if name in sentences:
+            window.edit_text(sentences[name])
+            view_widget = window.view("slots")
+            for _ in range(200):             # the F1 table is computed in a worker
+                app.processEvents()
+                if view_widget.f1_ready():
+                    break
+                import time
+                time.sleep(0.05)
         window.session.go(steps)
         if view in ("network", "cell"):
             window.show_explanation(-1, "y", 0, "forward") if scene == "toy-rnn" else \
