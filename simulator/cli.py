@@ -408,6 +408,10 @@ def cmd_train(args) -> int:
     training_settings(project)             # a scene without training settings: one clear line
     if args.digits is not None and not args.save:
         raise UserInputError("--digits rounds the weights written by --save; give --save FILE too")
+    if args.digits is not None:                # a bad --digits: say so now, not after the training
+        from simulator.model.slot_filling import round_significant
+
+        round_significant(np.zeros(0), args.digits)
     session = session_for_project(project, run=args.run_name, steps=args.steps, lr=args.lr, clip=args.clip,
                                   clip_mode=args.clip_mode, optimizer=args.optimizer, seed=args.seed,
                                   truncate=args.truncate, encoding=args.encoding)
@@ -467,6 +471,9 @@ def _save_trained(project, session, args, result: dict) -> None:
     trained.metadata["training"] = {key: value for key, value in record.items() if value is not None}
     if project.name == slot_filling.SCENE and args.run_name in slot_filling.MODELS and record["encoding"]:
         slot_filling.mark_model(trained, args.run_name, record["encoding"])
+    elif slot_filling.model_of(project)[0] is not None and record["encoding"]:
+        # the project's own network, trained in the task's encoding (--encoding): say which it is now
+        slot_filling.mark_model(trained, slot_filling.model_of(project)[0], record["encoding"])
     save_project(args.save, trained)
 
 

@@ -131,12 +131,26 @@ def load_model(model: str, encoding: str) -> Project:
     return project
 
 
+#: (cell kind, bidirectional) of the one layer of each model's network
+ARCHITECTURES = {"feedforward": ("feedforward", False), "elman": ("elman", False), "jordan": ("jordan", False),
+                 "bidirectional": ("elman", True), "lstm": ("lstm", False), "gru": ("gru", False)}
+
+
 def model_of(project: Project | None) -> tuple[str | None, str | None]:
-    """(model, encoding) the project was made as, or (None, None) for any other project."""
+    """(model, encoding) the project was made as, or (None, None) for any other project — and for one
+    whose network or word encoding is no longer that model's (another network built in its place)."""
     marker = project.settings.get("slot_filling") if project is not None else None
-    if isinstance(marker, dict) and marker.get("model") in MODELS and marker.get("encoding") in ENCODINGS:
-        return marker["model"], marker["encoding"]
-    return None, None
+    if not (isinstance(marker, dict) and marker.get("model") in MODELS and marker.get("encoding") in ENCODINGS):
+        return None, None
+    model, encoding = marker["model"], marker["encoding"]
+    try:
+        kind = encoding_kind(project.encoding) if project.encoding is not None else None
+        layers = [(layer.cell.kind, bool(layer.bidirectional)) for layer in project.network.layers]
+    except (AttributeError, KeyError, TypeError):
+        return None, None
+    if kind != encoding or layers != [ARCHITECTURES[model]]:
+        return None, None
+    return model, encoding
 
 
 def mark_model(project: Project, model: str, encoding: str) -> Project:

@@ -154,6 +154,37 @@ def test_train_options_for_saving_and_encodings_are_checked(capsys, tmp_path):
     assert len(sf.label(saved, "leave Taipei").slots) == 2
 
 
+
+def test_a_bad_digits_is_refused_before_any_training(capsys, tmp_path, monkeypatch):
+    from simulator.model import training
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("trained before checking --digits")
+
+    monkeypatch.setattr(training, "session_for_project", no_training)
+    for digits in ("0", "18"):
+        code, _, err = run_cli(capsys, "train", "--scene", "slot-filling", "--run", "elman",
+                               "--save", tmp_path / "x.json", "--digits", digits)
+        assert code == 2 and err == f"error: the number of significant digits must be from 1 to 17, not {digits}\n"
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_training_the_scenes_own_network_in_another_encoding_says_that_encoding(capsys, tmp_path):
+    """Without --run the scene's own network (the LSTM) is trained; in --encoding one_hot the saved
+    project must say one_hot, not the scene's "both", or it is labelled and listed as the wrong model."""
+    out = tmp_path / "own.json"
+    code, _, err = run_cli(capsys, "train", "--scene", "slot-filling", "--encoding", "one_hot", "--steps", "2",
+                           "--save", out)
+    assert code == 0 and err == ""
+    from simulator.io.project_file import load_project
+
+    saved = load_project(out)
+    assert saved.encoding == sf.build_encoding("one_hot").to_spec()
+    assert sf.model_of(saved) == ("lstm", "one_hot")
+    code, text, _ = run_cli(capsys, "simulate", "--project", out, "--inputs", "leave Taipei")
+    assert code == 0 and text.splitlines()[0] == "slot-filling: LSTM, 1-of-N + other"
+    assert run_json(capsys, "evaluate", "--project", out)["results"][0]["encoding"] == "one_hot"
+
 def test_a_real_process_evaluates_one_model():
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "evaluate", "--scene", "slot-filling",

@@ -267,6 +267,21 @@ def test_load_model_marks_model_and_encoding_and_returns_independent_copies():
         sf.model_path("lstm", "bpe")
 
 
+
+def test_model_of_names_no_model_once_the_project_holds_another_network_or_encoding():
+    for model in sf.MODELS:
+        assert sf.model_of(sf.load_model(model, "both")) == (model, "both")
+    # a GRU built in place of the LSTM (the builder keeps the settings): not the pre-trained LSTM any more
+    project = sf.load_model("lstm", "both")
+    project.network = sf.load_model("gru", "both").network
+    assert sf.model_of(project) == (None, None)
+    # a marker that says "both" on a 1-of-N project (a hand-edited file)
+    project = sf.load_model("elman", "one_hot")
+    project.settings["slot_filling"] = {"model": "elman", "encoding": "both"}
+    assert sf.model_of(project) == (None, None)
+    project.encoding = None
+    assert sf.model_of(project) == (None, None)
+
 def test_label_refuses_empty_text_and_projects_that_cannot_label():
     project = sf.load_model("elman", "one_hot")
     with pytest.raises(UserInputError, match="only punctuation"):

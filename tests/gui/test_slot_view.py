@@ -337,3 +337,66 @@ def test_use_these_weights_of_another_models_run_makes_it_the_projects_network(m
     assert window.session.network is before
     assert slot_filling.model_of(window.session.project)[0] == "lstm"
     assert view.model_combo.currentData() == "lstm"
+
+
+def test_a_finished_workers_late_results_do_not_fill_another_encodings_table(qtbot, make_window):
+    """The worker of one encoding has ended but its results still wait in the event queue when the
+    student picks another encoding: the new table gets that encoding's numbers, not the old one's."""
+    slot_view._F1_CACHE.clear()
+    window = make_window()
+    view = slots_of(window)
+    assert view._worker is not None and view._worker_encoding == "both"
+    assert view._worker.wait(180_000)          # done; its rows and "finished" not delivered yet
+    view.choose_model("lstm", "hashing")
+    qtbot.waitUntil(lambda: "hashing" in slot_view._F1_CACHE and not view._worker.is_running, timeout=180_000)
+    qtbot.wait(50)
+    expected = slot_filling.evaluate(slot_filling.load_model("feedforward", "hashing"))["overall"]["f1"]
+    other = slot_filling.evaluate(slot_filling.load_model("feedforward", "both"))["overall"]["f1"]
+    assert f"{expected:.3f}" != f"{other:.3f}"
+    assert slot_view._F1_CACHE["hashing"]["feedforward"]["overall"]["f1"] == pytest.approx(expected)
+    assert view.f1_cell("feedforward", "overall") == f"{expected:.3f}"
+
+
+
+def test_a_network_built_in_the_builder_is_not_called_the_pre_trained_model(make_window):
+    """The student builds a GRU in place of the scene's LSTM: the Slots tab must not call it the LSTM,
+    and picking the LSTM then brings the pre-trained LSTM back (one undo step)."""
+    from simulator.engine.network import Network
+    from simulator.gui.commands import SetNetworkCommand
+
+    window = make_window()
+    view = slots_of(window)
+    lstm = window.session.network
+    network = Network.build(lstm.input_size, [{"kind": "gru", "hidden_size": 4}],
+                            {"output_size": 5, "activation": "softmax"})
+    network.init_params(np.random.default_rng(0))
+    window.undo_stack.push(SetNetworkCommand(window.session, network))      # what the builder does
+    assert view.is_applicable() and view.current_choice() == (None, None)
+    assert "▶" not in view.f1_table.verticalHeaderItem(list(slot_filling.MODELS).index("lstm")).text()
+    count = window.undo_stack.count()
+    view.choose_model("lstm", "both")
+    assert window.session.network.layers[0].cell.kind == "lstm"
+    np.testing.assert_array_equal(window.session.network.params["head.W"], lstm.params["head.W"])
+    assert view.current_choice() == ("lstm", "both") and window.undo_stack.count() == count + 1
+
+
+@pytest.mark.parametrize("block", ["lstm", ["lstm", "both"], 3])
+def test_picking_a_model_in_a_project_with_a_malformed_slot_filling_block(make_window, tmp_path, block):
+    """A hand-edited project file whose settings["slot_filling"] is not an object: picking a model
+    loads it (no traceback), and undo gives the file's block back as it was."""
+    from simulator.io.project_file import save_project
+
+    project = slot_filling.load_model("lstm", "both")
+    project.settings["slot_filling"] = block
+    path = tmp_path / "odd.json"
+    save_project(path, project)
+    window = make_window()
+    window.open_file(str(path))
+    view = window.show_view("slots")
+    assert view.is_applicable() and view.current_choice() == (None, None)
+    view.choose_model("gru", "one_hot")
+    assert slot_filling.model_of(window.session.project) == ("gru", "one_hot")
+    assert window.session.network.layers[0].cell.kind == "gru"
+    window.undo_stack.undo()
+    assert window.session.project.settings["slot_filling"] == block
+    assert window.session.network.layers[0].cell.kind == "lstm"

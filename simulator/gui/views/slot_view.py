@@ -17,6 +17,7 @@ sentence box) and ``model_change_requested`` — which the main window turns int
 """
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass, field
 
@@ -101,8 +102,8 @@ class SwitchSlotModelCommand(QUndoCommand):
         encoding_from_spec(loaded.encoding).encode_sentence(tokenize_text(text))   # raises if it cannot be read
         settings = project.settings.get("slot_filling")
         inputs = None if project.inputs is None else np.array(project.inputs, copy=True)
-        self.old = (project.network, project.encoding, None if settings is None else dict(settings), project.text,
-                    inputs)
+        # kept as it was, whatever a hand-edited file put there (undo restores it exactly)
+        self.old = (project.network, project.encoding, copy.deepcopy(settings), project.text, inputs)
         self.new = (loaded.network, loaded.encoding,
                     dict(loaded.settings.get("slot_filling") or {"model": model, "encoding": encoding}), text, None)
 
@@ -113,7 +114,7 @@ class SwitchSlotModelCommand(QUndoCommand):
         if settings is None:
             project.settings.pop("slot_filling", None)
         else:
-            project.settings["slot_filling"] = dict(settings)
+            project.settings["slot_filling"] = copy.deepcopy(settings)
         # A text scene's words are encoded from its text; numbers only if it held numbers before.
         project.text = text
         project.inputs = None if inputs is None or text is not None else np.array(inputs, copy=True)
@@ -1237,6 +1238,8 @@ class SlotView(StepView):
 
     def _on_f1_item(self, item) -> None:
         encoding, model, scores = item
+        if encoding != self._worker_encoding:
+            return      # queued by a worker that ended before the current one started (another encoding)
         self._partial[model] = scores
         self._f1_progress[encoding] = len(self._partial)
         self._fill_f1_table()
@@ -1244,6 +1247,8 @@ class SlotView(StepView):
     def _on_f1_finished(self) -> None:
         from simulator.model import slot_filling
 
+        if self._worker is not None and self._worker.is_running:
+            return      # a worker that ended before the current one started: its results were not kept
         encoding = self._worker_encoding
         if encoding is not None and set(self._partial) == set(slot_filling.MODELS):
             _F1_CACHE[encoding] = dict(self._partial)
