@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
         from .views.slot_view import SwitchSlotModelCommand
 
         try:
-            command = SwitchSlotModelCommand(self.session, model, encoding)
+            command = SwitchSlotModelCommand(self.session, model, encoding, self.language)
         except (UserInputError, OSError) as error:
             self.statusBar().showMessage(str(error), 8000)
             return

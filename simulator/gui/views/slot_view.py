@@ -88,13 +88,16 @@ class SwitchSlotModelCommand(QUndoCommand):
     """Swap the slot-filling network (and its word encoding) for another pre-trained one, keeping the
     sentence. Undo gives back the previous network object, encoding and inputs exactly."""
 
-    def __init__(self, session, model: str, encoding: str):
+    def __init__(self, session, model: str, encoding: str, language: str = "en"):
         from simulator.engine.encoding import encoding_from_spec
+        from simulator.gui.i18n import scene_text
         from simulator.io.sequence import tokenize_text
         from simulator.model import slot_filling
 
+        titles = (scene_text(slot_filling.MODEL_TITLES.get(model, {}), language) or model,
+                  scene_text(slot_filling.ENCODING_TITLES.get(encoding, {}), language) or encoding)
         super().__init__(QCoreApplication.translate("Commands", "Use the pre-trained {model} ({encoding})").format(
-            model=model, encoding=encoding))
+            model=titles[0], encoding=titles[1]))
         self.session = session
         project = session.project
         loaded = slot_filling.load_model(model, encoding)
