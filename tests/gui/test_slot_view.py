@@ -400,3 +400,17 @@ def test_picking_a_model_in_a_project_with_a_malformed_slot_filling_block(make_w
     window.undo_stack.undo()
     assert window.session.project.settings["slot_filling"] == block
     assert window.session.network.layers[0].cell.kind == "lstm"
+
+
+def test_f1_column_titles_break_at_a_space_when_the_columns_are_narrow(make_window, qtbot):
+    window = make_window()
+    view = slots_of(window)
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: view.f1_table.horizontalHeaderItem(1).text() == view.slot_title("departure"))
+    window.resize(900, 800)      # docks and all: the table's columns get well under 120 px
+    qtbot.waitUntil(lambda: view.f1_table.horizontalHeaderItem(1).text() == "departure\nplace")
+    header = view.f1_table.horizontalHeader()
+    assert header.sectionSize(1) >= header.fontMetrics().horizontalAdvance("departure")
+    # the table grew by the second header line: every model's row is still inside it
+    rows = sum(view.f1_table.rowHeight(r) for r in range(view.f1_table.rowCount()))
+    assert view.f1_table.height() >= header.height() + rows

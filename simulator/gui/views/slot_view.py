@@ -899,6 +899,7 @@ class SlotView(StepView):
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
+        self._wrap_f1_header()
         self._relayout()
 
     # -- painting ----------------------------------------------------------------------------------
@@ -1305,8 +1306,30 @@ class SlotView(StepView):
         item = self.f1_table.item(row, [*SCORED_SLOTS, "overall"].index(column))
         return item.background().color()
 
+    def _f1_header_labels(self) -> list[str]:
+        """The column titles; on one line where the columns are wide enough, else broken at their
+        spaces (a projector at 800 px, a narrow window) instead of cut off."""
+        labels = [*(self.slot_title(s) for s in SCORED_SLOTS), self.tr("overall")]
+        header = self.f1_table.horizontalHeader()
+        metrics = header.fontMetrics()
+        widths = [header.sectionSize(col) for col in range(self.f1_table.columnCount())]
+        if widths and any(metrics.horizontalAdvance(label) + 16 > width for label, width in zip(labels, widths)):
+            labels = [label.replace(" ", "\n", 1) for label in labels]
+        return labels
+
+    def _wrap_f1_header(self) -> None:
+        labels = self._f1_header_labels()
+        changed = False
+        for col, label in enumerate(labels):
+            item = self.f1_table.horizontalHeaderItem(col)
+            if item is not None and item.text() != label:
+                item.setText(label)
+                changed = True
+        if changed:
+            self._fit_f1_table()          # one header line more or less
+
     def _retranslate_f1(self) -> None:
-        self.f1_table.setHorizontalHeaderLabels([*(self.slot_title(s) for s in SCORED_SLOTS), self.tr("overall")])
+        self.f1_table.setHorizontalHeaderLabels(self._f1_header_labels())
         tip = self.tr("F1 of the whole slot values (CoNLL style: a chunk counts only if all its words are right), "
                       "on the test sentences, whose templates were never seen in training")
         for col in range(self.f1_table.columnCount()):
