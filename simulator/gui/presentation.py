@@ -75,6 +75,9 @@ def formula_lines(session) -> list[tuple[str, str]]:
         return []
     network, step = session.network, session.step
     t = max(step, 1) - 1
+    slot_line = _slot_line(session, t) if step > 0 else None
+    if slot_line is not None:
+        return [(slot_line, slot_line)]
     top = len(trace.layers) - 1
     kind = trace.layers[top].kind
     if kind == "lstm":
@@ -96,6 +99,27 @@ def formula_lines(session) -> list[tuple[str, str]]:
         short = _one_line([result.lines[0], result.lines[-1]]) if len(result.lines) > 2 else full
         lines.append((full, short))
     return lines
+
+
+def _slot_line(session, t: int) -> str | None:
+    """For a slot-filling model, the step's answer instead of a unit's sum: "y⁴ = softmax(…): arrival
+    time 99.9 %  (next: departure time 0.1 %)" — what the lecture's example is about."""
+    from PySide6.QtCore import QCoreApplication
+
+    from simulator.model import slot_filling
+
+    if slot_filling.model_of(session.project)[0] is None:
+        return None
+    probabilities = session.trace.outputs[t, 0]
+    order = probabilities.argsort()[::-1]
+    titles = {"other": "other", "destination": "destination", "departure": "departure place",
+              "arrival_time": "arrival time", "departure_time": "departure time"}
+
+    def named(index) -> str:
+        slot = slot_filling.SLOTS[int(index)]
+        return f"{QCoreApplication.translate('SlotView', titles[slot])} {100 * probabilities[index]:.1f} %"
+
+    return f"y{_superscript(t + 1)} = softmax(W·a{_superscript(t + 1)} + b):  {named(order[0])}   ({named(order[1])})"
 
 
 def input_text(session) -> str:

@@ -168,10 +168,10 @@ def test_closing_while_presenting_saves_the_workbench_layout(qtbot, make_window)
     assert fresh.builder_dock.isVisible() and fresh.explain_dock.isVisible() and fresh.menuBar().isVisible()
 
 
-def assert_no_clipped_text(band):
+def assert_no_clipped_text(band, formulas=2):
     labels = [band.status, band.hint, *band.formulas]
     shown = [label for label in labels if label.isVisible()]
-    assert band.status in shown and len([f for f in band.formulas if f.isVisible()]) == 2
+    assert band.status in shown and len([f for f in band.formulas if f.isVisible()]) == formulas
     for label in shown:
         room = label.contentsRect()
         if label.wordWrap():
@@ -231,6 +231,21 @@ def test_other_networks_show_the_hidden_sum_and_the_output_sum(qtbot, make_windo
     assert window.presentation.band.formula_text() == ("a₁ = 1·x₁ + 1·x₂ + 1·m₁ + 1·m₂ = 2 + 2 + 6 + 6 = 16\n"
                                                        "y₁ = 1·a₁ + 1·a₂ = 16 + 16 = 32")
     assert window.presentation.band.status.text() == "step 3 / 3   ·   x³ = (2, 2)"
+
+
+def test_slot_filling_shows_each_words_answer(qtbot, make_window):
+    """For the slot-filling models the band gives the step's answer, the lecture's point, instead of
+    a hidden unit's sum: Taipei after "arrive" is the destination."""
+    window = make_window("slot-filling")
+    key(qtbot, window, Qt.Key_F5)
+    window.resize(1920, 1080)
+    key(qtbot, window, Qt.Key_Right, times=2)
+    probabilities = window.session.trace.outputs[1, 0]
+    text = window.presentation.band.formula_text()
+    assert text.startswith("y² = softmax(W·a² + b):  destination ")
+    assert f"destination {100 * probabilities.max():.1f} %" in text
+    assert window.presentation.band.status.text() == "step 2 / 5   ·   x² = “Taipei”"
+    assert_no_clipped_text(window.presentation.band, formulas=1)
 
 
 class _Chinese(QTranslator):
