@@ -498,7 +498,7 @@
             <translation>修改网络</translation>
         </message>
         <message>
-            <location filename="../../simulator/gui/views/slot_view.py" line="+95" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+99" />
             <source>Use the pre-trained {model} ({encoding})</source>
             <translation>使用预训练的 {model}（{encoding}）</translation>
         </message>
@@ -792,7 +792,7 @@
     <context>
         <name>FormulaBand</name>
         <message>
-            <location filename="../../simulator/gui/presentation.py" line="+174" />
+            <location filename="../../simulator/gui/presentation.py" line="+201" />
             <source>Esc leaves · B blanks · D dark · Ctrl+= / Ctrl+− type size</source>
             <translation>Esc 退出 · B 黑屏 · D 深色 · Ctrl+= / Ctrl+− 字号</translation>
         </message>
@@ -2745,7 +2745,37 @@
     <context>
         <name>SlotView</name>
         <message>
-            <location filename="../../simulator/gui/views/slot_view.py" line="+264" />
+            <location filename="../../simulator/gui/presentation.py" line="-279" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+500" />
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+0" />
+            <source>destination</source>
+            <translation>目的地</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+1" />
+            <source>departure place</source>
+            <translation>出发地</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+0" />
+            <source>arrival time</source>
+            <translation>到达时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+1" />
+            <source>departure time</source>
+            <translation>出发时间</translation>
+        </message>
+        <message>
+            <location filename="../../simulator/gui/views/slot_view.py" line="-238" />
             <source>No project is open.</source>
             <translation>没有打开的项目。</translation>
         </message>
@@ -2770,32 +2800,7 @@
             <translation>句子没有修改：{reason}</translation>
         </message>
         <message>
-            <location line="+81" />
-            <source>other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>destination</source>
-            <translation>目的地</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>departure place</source>
-            <translation>出发地</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>arrival time</source>
-            <translation>到达时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>departure time</source>
-            <translation>出发时间</translation>
-        </message>
-        <message>
-            <location line="+4" />
+            <location line="+87" />
             <source>Type any sentence and press Enter: each word gets a slot (undo with Ctrl+Z)</source>
             <translation>输入任意句子并按 Enter：每个词都会得到一个槽位（按 Ctrl+Z 撤销）</translation>
         </message>
@@ -2966,7 +2971,7 @@
         </message>
         <message>
             <location line="+58" />
-            <location line="+189" />
+            <location line="+190" />
             <source>Slots:</source>
             <translation>槽位：</translation>
         </message>
@@ -3021,12 +3026,12 @@
             <translation>训练中没见过</translation>
         </message>
         <message>
-            <location line="+138" />
+            <location line="+144" />
             <source>overall</source>
             <translation>总体</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+21" />
             <source>F1 of the whole slot values (CoNLL style: a chunk counts only if all its words are right), on the test sentences, whose templates were never seen in training</source>
             <translation>整个槽位值的 F1（CoNLL 方式：一个片段只有所有词都对才算对），在测试句子上计算，这些句子的模板在训练中从未出现过</translation>
         </message>

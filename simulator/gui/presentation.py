@@ -112,12 +112,15 @@ def _slot_line(session, t: int) -> str | None:
         return None
     probabilities = session.trace.outputs[t, 0]
     order = probabilities.argsort()[::-1]
-    titles = {"other": "other", "destination": "destination", "departure": "departure place",
-              "arrival_time": "arrival time", "departure_time": "departure time"}
+    # the Slots tab's names of the slots (context SlotView, so its translations serve here too)
+    titles = {"other": QCoreApplication.translate("SlotView", "other"),
+              "destination": QCoreApplication.translate("SlotView", "destination"),
+              "departure": QCoreApplication.translate("SlotView", "departure place"),
+              "arrival_time": QCoreApplication.translate("SlotView", "arrival time"),
+              "departure_time": QCoreApplication.translate("SlotView", "departure time")}
 
     def named(index) -> str:
-        slot = slot_filling.SLOTS[int(index)]
-        return f"{QCoreApplication.translate('SlotView', titles[slot])} {100 * probabilities[index]:.1f} %"
+        return f"{titles[slot_filling.SLOTS[int(index)]]} {100 * probabilities[index]:.1f} %"
 
     return f"y{_superscript(t + 1)} = softmax(W·a{_superscript(t + 1)} + b):  {named(order[0])}   ({named(order[1])})"
 
