@@ -11,9 +11,12 @@ the outputs on the right, and under it a strip of the outputs over time in the l
 """
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPen,
+                           QPixmap, QTextLayout)
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -173,6 +176,31 @@ def _scene_trace(project):
 
 # == the page ===========================================================================================
 
+TITLE_LINES, TEXT_LINES = 3, 4
+
+
+def fit_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """``text`` as it wraps in ``width`` pixels, cut to ``lines`` lines, the last ending in "…" if
+    there is more: a card shows whole lines, never half a line under the next label. Line breaks
+    follow Qt's rules, so Chinese without spaces wraps too."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    if len(starts) <= lines:
+        return text
+    kept = [text[start:start + length].rstrip() for start, length in starts[:lines - 1]]
+    rest = text[starts[lines - 1][0]:]
+    kept.append(QFontMetrics(font).elidedText(rest, Qt.ElideRight, width))
+    return "\n".join(kept)
+
+
 class SceneCard(QFrame):
     """One scene: its thumbnail, title and one line. A click opens it."""
 
@@ -205,9 +233,9 @@ class SceneCard(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.line, 1)
         self.setFixedWidth(THUMBNAIL_SIZE.width() + 22)
-        # every card the same height: two lines of title, four of text
-        self.title.setFixedHeight(int(self.title.fontMetrics().lineSpacing() * 2.6) + 2)  # CJK lines are taller
-        self.line.setFixedHeight(self.line.fontMetrics().lineSpacing() * 4 + 2)
+        # every card the same height: three lines of title, four of text (longer texts end in "…")
+        self.title.setFixedHeight(int(self.title.fontMetrics().lineSpacing() * TITLE_LINES * 1.3) + 2)  # CJK is taller
+        self.line.setFixedHeight(int(self.line.fontMetrics().lineSpacing() * TEXT_LINES * 1.15) + 2)
         self.title.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.setStyleSheet("SceneCard { border-radius: 6px; } SceneCard:hover, SceneCard:focus "
                            "{ border: 2px solid palette(highlight); }")
@@ -216,9 +244,10 @@ class SceneCard(QFrame):
         from .panels.scene_panel import readable   # a^{t−1} → aᵗ⁻¹, as in the scene panel
 
         title, line = readable(title), readable(line)
-        self.title.setText(title)
-        self.line.setText(line)
-        self.setToolTip(line)
+        width = self.width() - 16
+        self.title.setText(fit_lines(title, self.title.font(), width, TITLE_LINES))
+        self.line.setText(fit_lines(line, self.line.font(), width, TEXT_LINES))
+        self.setToolTip(f"<b>{html.escape(title)}</b><br>{html.escape(line)}")
 
     def pixmap(self) -> QPixmap:
         return self.thumbnail.pixmap()

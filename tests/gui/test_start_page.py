@@ -165,3 +165,25 @@ def test_scene_texts_show_exponents_as_superscripts():
 
     assert readable("the stored a^{t−1} joins; y^1000 = w^999; x^t") == "the stored aᵗ⁻¹ joins; y¹⁰⁰⁰ = w⁹⁹⁹; xᵗ"
     assert readable("f^{abc}") == "f^{abc}"          # no superscript letters for these: left as written
+
+
+def test_card_texts_are_whole_lines_ending_in_an_ellipsis(qtbot):
+    """A card shows at most three lines of title and four of text, cut at a line and ended with "…"
+    — never half a line hidden under the next label; Chinese without spaces wraps and cuts too."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from simulator.gui.start_page import fit_lines
+
+    font = QFont()
+    metrics = QFontMetrics(font)
+    short = "A short line"
+    assert fit_lines(short, font, 200, 2) == short
+    long = " ".join(["gradient"] * 60)
+    fitted = fit_lines(long, font, 200, 3)
+    lines = fitted.split("\n")
+    assert len(lines) == 3 and lines[-1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= 200 for line in lines)
+    chinese = "梯度" * 80
+    lines = fit_lines(chinese, font, 150, 4).split("\n")
+    assert len(lines) == 4 and lines[-1].endswith("…")
+    assert "".join(lines).replace("…", "") == chinese[:len("".join(lines)) - 1]
