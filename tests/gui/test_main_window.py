@@ -5,22 +5,13 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from tests.gui.keys import press  # noqa: E402
 
 
 
 @pytest.fixture
 def make_window(open_window):
     return lambda scene="toy-rnn", **kwargs: open_window(scene, **kwargs)
-
-
-def press(qtbot, window, key, times=1):
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    view = window.tabs.currentWidget()
-    view.setFocus()
-    qtbot.waitUntil(lambda: view.hasFocus() or view.isAncestorOf(window.focusWidget()), timeout=1000)
-    for _ in range(times):
-        qtbot.keyClick(window.focusWidget(), key)
 
 
 def outputs_shown(window, step):

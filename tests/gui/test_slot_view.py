@@ -10,6 +10,7 @@ from simulator.gui.style import DARK, LIGHT
 from simulator.gui.views import slot_view
 from simulator.gui.views.slot_view import SlotView
 from simulator.model import slot_filling
+from tests.gui.keys import press  # noqa: E402
 
 ARRIVE = "arrive Taipei on November 2nd"
 LEAVE = "leave Taipei on November 2nd"
@@ -27,16 +28,6 @@ def slots_of(window) -> SlotView:
 
 def read_all(window):
     window.session.last()
-
-
-def press(qtbot, window, key, times=1):
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-    view = window.tabs.currentWidget()
-    view.setFocus()
-    qtbot.waitUntil(lambda: view.hasFocus() or view.isAncestorOf(window.focusWidget()), timeout=1000)
-    for _ in range(times):
-        qtbot.keyClick(window.focusWidget(), key)
 
 
 def test_the_scene_opens_on_the_slots_tab_with_the_lecture_sentence(make_window):
