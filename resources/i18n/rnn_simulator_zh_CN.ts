@@ -498,7 +498,7 @@
             <translation>修改网络</translation>
         </message>
         <message>
-            <location filename="../../simulator/gui/views/slot_view.py" line="+99" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+100" />
             <source>Use the pre-trained {model} ({encoding})</source>
             <translation>使用预训练的 {model}（{encoding}）</translation>
         </message>
@@ -2746,7 +2746,7 @@
         <name>SlotView</name>
         <message>
             <location filename="../../simulator/gui/presentation.py" line="-279" />
-            <location filename="../../simulator/gui/views/slot_view.py" line="+500" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+621" />
             <source>other</source>
             <translation>其他</translation>
         </message>
@@ -2775,7 +2775,7 @@
             <translation>出发时间</translation>
         </message>
         <message>
-            <location filename="../../simulator/gui/views/slot_view.py" line="-238" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="-329" />
             <source>No project is open.</source>
             <translation>没有打开的项目。</translation>
         </message>
@@ -2790,7 +2790,22 @@
             <translation>这个场景的网络没有 5 个 softmax 输出（每个槽位一个）；它有 {n} 个 {activation} 输出。</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+110" />
+            <source>&lt;b&gt;Your network&lt;/b&gt; (weights not as shipped): computing its F1…</source>
+            <translation>&lt;b&gt;你的网络&lt;/b&gt;（权重已不是预训练的）：正在计算它的 F1…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;b&gt;Your network&lt;/b&gt;: its F1 could not be computed: {reason}</source>
+            <translation>&lt;b&gt;你的网络&lt;/b&gt;：无法计算它的 F1：{reason}</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&lt;b&gt;Your network&lt;/b&gt; (weights not as shipped): overall F1 &lt;b&gt;{overall:.3f}&lt;/b&gt; — {parts}</source>
+            <translation>&lt;b&gt;你的网络&lt;/b&gt;（权重已不是预训练的）：总体 F1 &lt;b&gt;{overall:.3f}&lt;/b&gt; —— {parts}</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>The sentence cannot be labelled: {reason}</source>
             <translation>无法标注这个句子：{reason}</translation>
         </message>
@@ -3026,7 +3041,7 @@
             <translation>训练中没见过</translation>
         </message>
         <message>
-            <location line="+144" />
+            <location line="+146" />
             <source>overall</source>
             <translation>总体</translation>
         </message>
@@ -3079,7 +3094,7 @@
     <context>
         <name>StartPage</name>
         <message>
-            <location filename="../../simulator/gui/start_page.py" line="+37" />
+            <location filename="../../simulator/gui/start_page.py" line="+40" />
             <source>Words and memory</source>
             <translation>词向量与记忆</translation>
         </message>
@@ -3104,7 +3119,7 @@
             <translation>训练为什么难，以及解决办法</translation>
         </message>
         <message>
-            <location line="+279" />
+            <location line="+305" />
             <source>All scenes</source>
             <translation>全部场景</translation>
         </message>

@@ -405,3 +405,23 @@ def test_f1_column_titles_break_at_a_space_when_the_columns_are_narrow(make_wind
     # the table grew by the second header line: every model's row is still inside it
     rows = sum(view.f1_table.rowHeight(r) for r in range(view.f1_table.rowCount()))
     assert view.f1_table.height() >= header.height() + rows
+
+
+def test_weights_not_as_shipped_get_their_own_f1_line(make_window, qtbot):
+    """After an edit (or a training run's weights) the table's row is no longer the project's network:
+    a line under the table scores the project's own weights on the test split, in a worker; back to
+    the shipped weights, the line goes."""
+    window = make_window()
+    view = slots_of(window)
+    assert not view.own_f1_label.isVisible()
+    other = slot_filling.SLOTS.index("other")
+    bias = float(window.session.network.params["head.b"][other])
+    window.edit_weight("head.b", other, bias + 25.0)      # a strong pull towards "other"
+    assert view.own_f1_label.isVisible()
+    qtbot.waitUntil(lambda: view.own_f1() is not None, timeout=60_000)
+    expected = slot_filling.evaluate(window.session.project)
+    assert view.own_f1()["overall"]["f1"] == pytest.approx(expected["overall"]["f1"], abs=1e-12)
+    assert expected["overall"]["f1"] < 0.9            # the pull costs something, and the line says so
+    assert f"{expected['overall']['f1']:.3f}" in view.own_f1_label.text()
+    window.undo_stack.undo()
+    assert not view.own_f1_label.isVisible() and view.own_f1() is None

@@ -18,6 +18,7 @@ sentence box) and ``model_change_requested`` — which the main window turns int
 from __future__ import annotations
 
 import copy
+import html
 import math
 from dataclasses import dataclass, field
 
@@ -138,6 +139,27 @@ def _evaluate_models(encoding: str):
 
     for model in slot_filling.MODELS:
         yield encoding, model, slot_filling.evaluate_all(encoding, models=(model,))[model]
+
+
+def _shipped_weights_equal(network, model: str, encoding: str) -> bool:
+    """Whether ``network`` holds exactly the shipped weights of that pre-trained model."""
+    try:
+        shipped = _shipped_params(model, encoding)
+    except Exception:  # noqa: BLE001 - a missing or broken model file: the weights are the project's own
+        return False
+    params = network.params
+    return set(params) == set(shipped) and all(np.array_equal(params[key], shipped[key]) for key in shipped)
+
+
+_SHIPPED_PARAMS: dict[tuple[str, str], dict] = {}
+
+
+def _shipped_params(model: str, encoding: str) -> dict:
+    from simulator.model import slot_filling
+
+    if (model, encoding) not in _SHIPPED_PARAMS:
+        _SHIPPED_PARAMS[(model, encoding)] = slot_filling.load_model(model, encoding).network.params
+    return _SHIPPED_PARAMS[(model, encoding)]
 
 
 #: F1 results per encoding, shared by every view (the shipped models do not change while the app runs)
@@ -313,6 +335,14 @@ class SlotView(StepView):
         self.f1_note = QLabel()
         self.f1_note.setObjectName("slotF1Note")
         self.f1_note.setWordWrap(True)
+        # the F1 of the project's own weights, when they are not a pre-trained model's (trained or edited)
+        self.own_f1_label = QLabel()
+        self.own_f1_label.setObjectName("slotOwnF1")
+        self.own_f1_label.setWordWrap(True)
+        self.own_f1_label.setVisible(False)
+        self._own_worker = None
+        self._own_key = None          # what the shown (or coming) own score is of
+        self._own_scores = None
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -328,6 +358,7 @@ class SlotView(StepView):
         layout.addLayout(status_row)
         layout.addWidget(self.f1_table)
         layout.addWidget(self.f1_note)
+        layout.addWidget(self.own_f1_label)
         layout.addStretch(1)
         page_scroll = QScrollArea()
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -387,6 +418,7 @@ class SlotView(StepView):
         self._refresh()
         self.retranslate()
         self._ensure_f1()
+        self._ensure_own_f1()
 
     def _on_trace_changed(self) -> None:
         applicable, why = self._check_applicable()
@@ -394,6 +426,96 @@ class SlotView(StepView):
             self.rebuild()
             return
         self._refresh()
+        self._ensure_own_f1()
+
+    # -- the F1 of the project's own weights -------------------------------------------------------
+    def _own_weights_key(self):
+        """None if the network is a pre-trained model as shipped (its row of the table says it all), else
+        a key that changes with every weight edit."""
+        project = self.session.project
+        if project is None or not self._applicable:
+            return None
+        model, encoding = self._model_of()
+        if model is not None and _shipped_weights_equal(project.network, model, encoding):
+            return None
+        params = project.network.params
+        return (id(project), id(project.network), repr(project.encoding),
+                tuple((key, value.tobytes()) for key, value in sorted(params.items())))
+
+    def _ensure_own_f1(self) -> None:
+        """Score the project's own weights on the test split in a worker, once per set of weights."""
+        if not self.isVisible():
+            return
+        key = self._own_weights_key()
+        if key is None:
+            self._stop_own_worker()
+            self._own_key, self._own_scores = None, None
+            self._show_own_f1()
+            return
+        if key == self._own_key:
+            return
+        from simulator.gui.training.worker import GeneratorWorker
+        from simulator.model import slot_filling
+        from simulator.model.project import Project, copy_network
+
+        self._stop_own_worker()
+        self._own_key, self._own_scores = key, None
+        project = self.session.project
+        snapshot = Project(name=project.name, network=copy_network(project.network), text=project.text,
+                           encoding=dict(project.encoding))      # the GUI may edit the original meanwhile
+
+        def score():
+            yield key, slot_filling.evaluate(snapshot)
+
+        self._own_worker = GeneratorWorker(score)
+        self._own_worker.yielded.connect(self._on_own_f1)
+        self._own_worker.errored.connect(self._on_own_f1_error)
+        self._own_worker.start()
+        self._show_own_f1()
+
+    def _on_own_f1(self, item) -> None:
+        key, scores = item
+        if key == self._own_key:
+            self._own_scores = scores
+            self._show_own_f1()
+
+    def _on_own_f1_error(self, message: str) -> None:
+        self._own_scores = {"error": message.splitlines()[0] if message else ""}
+        self._show_own_f1()
+
+    def _stop_own_worker(self) -> None:
+        worker, self._own_worker = self._own_worker, None
+        if worker is not None:
+            worker.stop()
+            for signal, slot in ((worker.yielded, self._on_own_f1), (worker.errored, self._on_own_f1_error)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+
+    def own_f1(self) -> dict | None:
+        """The F1 scores of the project's own weights once computed (None if they are a pre-trained
+        model's, or while computing)."""
+        scores = self._own_scores
+        return None if scores is None or "error" in scores else scores
+
+    def _show_own_f1(self) -> None:
+        if self._own_key is None:
+            self.own_f1_label.setVisible(False)
+            return
+        self.own_f1_label.setVisible(True)
+        scores = self._own_scores
+        if scores is None:
+            self.own_f1_label.setText(self.tr("<b>Your network</b> (weights not as shipped): computing its F1…"))
+        elif "error" in scores:
+            self.own_f1_label.setText(self.tr("<b>Your network</b>: its F1 could not be computed: {reason}").format(
+                reason=html.escape(scores["error"])))
+        else:
+            parts = " · ".join(f"{self.slot_title(slot)} {float(scores['slots'][slot]['f1']):.3f}"
+                               for slot in SCORED_SLOTS)
+            self.own_f1_label.setText(self.tr("<b>Your network</b> (weights not as shipped): overall F1 "
+                                              "<b>{overall:.3f}</b> — {parts}").format(
+                overall=float(scores["overall"]["f1"]), parts=parts))
 
     def _label_key(self):
         project = self.session.project
@@ -1216,6 +1338,7 @@ class SlotView(StepView):
     def showEvent(self, event):
         super().showEvent(event)
         self._ensure_f1()
+        self._ensure_own_f1()
         self._relayout()
 
     def _ensure_f1(self) -> None:
@@ -1278,8 +1401,9 @@ class SlotView(StepView):
                     pass
 
     def shutdown(self) -> None:
-        """Stop the F1 worker (the main window calls this before it closes)."""
+        """Stop the F1 workers (the main window calls this before it closes)."""
         self._stop_worker()
+        self._stop_own_worker()
 
     def f1_ready(self) -> bool:
         encoding = self._table_encoding()

@@ -115,4 +115,8 @@ T = {
         "槽位视图逐词展示网络如何填写订票的各个槽位。它需要一个文本场景，其网络有 5 个 softmax 输出，"
         "每个槽位一个（其他、目的地、出发地、到达时间、出发时间）。",
     "Open the slot-filling scene": "打开槽位填充场景",
+    "<b>Your network</b> (weights not as shipped): computing its F1…": "<b>你的网络</b>（权重已不是预训练的）：正在计算它的 F1…",
+    "<b>Your network</b>: its F1 could not be computed: {reason}": "<b>你的网络</b>：无法计算它的 F1：{reason}",
+    "<b>Your network</b> (weights not as shipped): overall F1 <b>{overall:.3f}</b> — {parts}":
+        "<b>你的网络</b>（权重已不是预训练的）：总体 F1 <b>{overall:.3f}</b> —— {parts}",
 }
