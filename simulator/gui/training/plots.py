@@ -20,6 +20,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from simulator.gui.plotting import left_and_bottom, theme_axes
 from simulator.gui.style import palette
 
 BASE_POINT_SIZE = 11.0
@@ -273,17 +274,19 @@ class TrainingPlots(QWidget):
 
     def _title_loss_plot(self) -> None:
         """The runs' colours are named in the status lines above the plots; the title keys the styles."""
-        pal = palette(self._dark)
         tested = any(getattr(run.session.task, "test", None) is not None for run in self._runs)
         if tested:
             key = self.tr("── training loss   ╌●╌ on the test sequences")
         else:
             key = self.tr("── training loss")
-        loss_title = self.tr("Loss")
-        self.loss_plot.setTitle(f"{loss_title}<br><span style='font-size:{10 * self._zoom:.0f}pt;"
-                                f"color:{pal.muted.name()}'>{_key_lines(key, 1)}</span>", color=pal.text.name(),
-                                size=f"{12 * self._zoom:.0f}pt")
-        _yield_title_width(self.loss_plot, self._zoom)
+        self._set_keyed_title(self.loss_plot, self.tr("Loss"), _key_lines(key, 1))
+
+    def _set_keyed_title(self, plot: pg.PlotItem, title: str, key: str) -> None:
+        """A plot's title with its key below in small muted type; the title never widens its column."""
+        pal = palette(self._dark)
+        plot.setTitle(f"{title}<br><span style='font-size:{10 * self._zoom:.0f}pt;color:{pal.muted.name()}'>"
+                      f"{key}</span>", color=pal.text.name(), size=f"{12 * self._zoom:.0f}pt")
+        _yield_title_width(plot, self._zoom)
 
     def _title_group_plot(self) -> None:
         pal = palette(self._dark)
@@ -585,11 +588,7 @@ class TrainingPlots(QWidget):
         pal = palette(self._dark)
         self._title_loss_plot()
         key = self.tr("━━ before clipping   ── after   ▼ clipped update   ┈┈ threshold")
-        norm_title = self.tr("Gradient norm ‖g‖")
-        self.norm_plot.setTitle(f"{norm_title}<br><span style='font-size:{10 * self._zoom:.0f}pt;"
-                                f"color:{pal.muted.name()}'>{_key_lines(key)}</span>", color=pal.text.name(),
-                                size=f"{12 * self._zoom:.0f}pt")
-        _yield_title_width(self.norm_plot, self._zoom)
+        self._set_keyed_title(self.norm_plot, self.tr("Gradient norm ‖g‖"), _key_lines(key))
         self._title_group_plot()
         for plot in (self.loss_plot, self.norm_plot, self.group_plot):
             plot.setLabel("bottom", self.tr("update"), color=pal.text.name())
@@ -603,11 +602,7 @@ class TrainingPlots(QWidget):
     def _apply_colours(self) -> None:
         pal = palette(self._dark)
         self.graphics.setBackground(pal.background)
-        for plot in (self.loss_plot, self.norm_plot, self.group_plot):
-            for name in ("left", "bottom"):
-                axis = plot.getAxis(name)
-                axis.setPen(pg.mkPen(pal.muted))
-                axis.setTextPen(pg.mkPen(pal.text))
+        theme_axes(pal, *left_and_bottom(self.loss_plot, self.norm_plot, self.group_plot))
         for legend in (self.loss_legend, self.group_legend):
             legend.setLabelTextColor(pal.text)
             background = QColor(pal.background)

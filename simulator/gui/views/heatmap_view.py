@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsRectItem, QScrollArea, QVBoxLayout
 
 from simulator.engine.trace import GATE_QUANTITIES
+from simulator.gui.plotting import left_and_bottom, theme_axes
 from simulator.gui.style import Palette, format_value, palette, text_on, value_color
 from simulator.gui.views.base import StepView
 
@@ -359,8 +360,7 @@ class HeatmapView(StepView):
         spacer.setWidth(AXIS_WIDTH * self._zoom)
         spacer.setStyle(showValues=False, tickLength=0)
         spacer.setPen(pg.mkPen(None))
-        self._time_axis.setPen(pg.mkPen(pal.muted))
-        self._time_axis.setTextPen(pg.mkPen(pal.text))
+        theme_axes(pal, self._time_axis)
         self._time_axis.setLabel(self.tr("t (step)"), color=pal.text.name())
         self._time_axis.setToolTip(self.tr("t: the time step; column t shows the values after the input x^t was fed"))
         axis_height = round(50 * self._zoom)
@@ -452,12 +452,7 @@ class HeatmapView(StepView):
         return row
 
     def _style_row(self, row: _Row, pal: Palette) -> None:
-        for axis_name in ("left", "bottom"):
-            axis = row.plot.getAxis(axis_name)
-            axis.setPen(pg.mkPen(pal.muted))
-            axis.setTextPen(pg.mkPen(pal.text))
-        row.bar.axis.setPen(pg.mkPen(pal.muted))
-        row.bar.axis.setTextPen(pg.mkPen(pal.text))
+        theme_axes(pal, *left_and_bottom(row.plot), row.bar.axis)
         row.line.setPen(pg.mkPen(pal.text, width=2.5))
         veil = QColor(pal.background)
         veil.setAlpha(VEIL_ALPHA)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGraphicsRe
 from simulator.engine.surface import (DirectionAxes, ParamAxis, SurfaceResult, loss_surface_progressive,
                                       trajectory_coordinates)
 from simulator.errors import UserInputError
+from simulator.gui.plotting import left_and_bottom, theme_axes
 from simulator.gui.style import palette
 from simulator.gui.training.lab import TrainingLab
 from simulator.gui.training.panel import NumberSpin
@@ -1019,12 +1020,7 @@ class LossSurfacePanel(QWidget):
         self._dark = bool(dark)
         pal = palette(self._dark)
         self.graphics.setBackground(pal.background)
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(pal.muted))
-            axis.setTextPen(pg.mkPen(pal.text))
-        self.bar.axis.setPen(pg.mkPen(pal.muted))
-        self.bar.axis.setTextPen(pg.mkPen(pal.text))
+        theme_axes(pal, *left_and_bottom(self.plot), self.bar.axis)
         self.legend.setLabelTextColor(pal.text)
         background = QColor(pal.background)
         background.setAlpha(215)
@@ -1389,10 +1385,7 @@ class PowerView(StepView):
         self.current_value.setPen(pg.mkPen(pal.text, width=2))
         self.current_gradient.setBrush(pg.mkBrush(pal.memory))
         self.current_gradient.setPen(pg.mkPen(pal.text, width=2))
-        for plot in (self.value_plot, self.gradient_plot):
-            for name in ("left", "bottom"):
-                plot.getAxis(name).setPen(pg.mkPen(pal.muted))
-                plot.getAxis(name).setTextPen(pg.mkPen(pal.text))
+        theme_axes(pal, *left_and_bottom(self.value_plot, self.gradient_plot))
         if self._lecture_points:
             self._draw_lecture_points()
             self.set_w(self._w)
