@@ -104,10 +104,15 @@ def _stamp(*paths: Path) -> tuple:
     return tuple(stamp)
 
 
+def corpus_stamp() -> tuple:
+    """Changes when a corpus file is rewritten: what caches of anything made from the corpus key on."""
+    return _stamp(corpora_dir() / TRAIN_FILE, corpora_dir() / TEST_FILE)
+
+
 def corpus() -> tuple[list[Sentence], list[Sentence]]:
     """The shipped (train, test) split; test sentences come from templates never trained on."""
     train_path, test_path = corpora_dir() / TRAIN_FILE, corpora_dir() / TEST_FILE
-    train, test = _corpus_cached(str(train_path), str(test_path), _stamp(train_path, test_path))
+    train, test = _corpus_cached(str(train_path), str(test_path), corpus_stamp())
     return list(train), list(test)
 
 
@@ -426,9 +431,9 @@ def evaluate_all(encoding: str = DEFAULT_ENCODING, models: Sequence[str] = MODEL
     """{model: :func:`evaluate` of its pre-trained network with ``encoding``} on the test split
     (computed once per model file and corpus; the results are copies)."""
     check_encoding(encoding)
-    corpus_stamp = _stamp(corpora_dir() / TRAIN_FILE, corpora_dir() / TEST_FILE)
+    stamp = corpus_stamp()
     return {model: copy.deepcopy(_evaluate_shipped(check_model(model), encoding,
-                                                   _stamp(model_path(model, encoding)) + corpus_stamp))
+                                                   _stamp(model_path(model, encoding)) + stamp))
             for model in models}
 
 
