@@ -792,7 +792,7 @@
     <context>
         <name>FormulaBand</name>
         <message>
-            <location filename="../../simulator/gui/presentation.py" line="+201" />
+            <location filename="../../simulator/gui/presentation.py" line="+194" />
             <source>Esc leaves · B blanks · D dark · Ctrl+= / Ctrl+− type size</source>
             <translation>Esc 退出 · B 黑屏 · D 深色 · Ctrl+= / Ctrl+− 字号</translation>
         </message>
@@ -884,7 +884,7 @@
     <context>
         <name>HeatmapView</name>
         <message>
-            <location filename="../../simulator/gui/views/heatmap_view.py" line="+65" />
+            <location filename="../../simulator/gui/views/heatmap_view.py" line="+66" />
             <source>hidden output</source>
             <translation>隐藏层输出</translation>
         </message>
@@ -999,7 +999,7 @@
             <translation>输入一个序列，就能看到数值随时间的变化</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+41" />
             <source>t (step)</source>
             <translation>t（时间点）</translation>
         </message>
@@ -1009,7 +1009,7 @@
             <translation>t：时间点；第 t 列显示输入 x^t 之后的数值</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+103" />
             <source>layer {n}</source>
             <translation>第 {n} 层</translation>
         </message>
@@ -1042,7 +1042,7 @@
     <context>
         <name>LossSurfacePanel</name>
         <message>
-            <location filename="../../simulator/gui/views/surface_view.py" line="+455" />
+            <location filename="../../simulator/gui/views/surface_view.py" line="+456" />
             <location line="+553" />
             <source>the scene's two weights</source>
             <translation>场景的两个权重</translation>
@@ -2424,7 +2424,7 @@
     <context>
         <name>PowerView</name>
         <message>
-            <location filename="../../simulator/gui/views/surface_view.py" line="+293" />
+            <location filename="../../simulator/gui/views/surface_view.py" line="+288" />
             <source>w = {w}: w&lt;sup&gt;{e}&lt;/sup&gt; = {power} is smaller than the smallest number the computer stores (about 10⁻³²⁴), so the network outputs exactly 0.</source>
             <translation>w = {w}：w&lt;sup&gt;{e}&lt;/sup&gt; = {power} 比计算机能存储的最小数（约 10⁻³²⁴）还小，所以网络的输出恰好是 0。</translation>
         </message>
@@ -2745,37 +2745,32 @@
     <context>
         <name>SlotView</name>
         <message>
-            <location filename="../../simulator/gui/presentation.py" line="-279" />
-            <location filename="../../simulator/gui/views/slot_view.py" line="+621" />
+            <location filename="../../simulator/gui/views/slot_view.py" line="+68" />
             <source>other</source>
             <translation>其他</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../simulator/gui/views/slot_view.py" line="+0" />
             <source>destination</source>
             <translation>目的地</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../simulator/gui/views/slot_view.py" line="+1" />
             <source>departure place</source>
             <translation>出发地</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../simulator/gui/views/slot_view.py" line="+0" />
             <source>arrival time</source>
             <translation>到达时间</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../simulator/gui/views/slot_view.py" line="+1" />
             <source>departure time</source>
             <translation>出发时间</translation>
         </message>
         <message>
-            <location filename="../../simulator/gui/views/slot_view.py" line="-329" />
+            <location line="+233" />
             <source>No project is open.</source>
             <translation>没有打开的项目。</translation>
         </message>
@@ -2815,7 +2810,7 @@
             <translation>句子没有修改：{reason}</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+84" />
             <source>Type any sentence and press Enter: each word gets a slot (undo with Ctrl+Z)</source>
             <translation>输入任意句子并按 Enter：每个词都会得到一个槽位（按 Ctrl+Z 撤销）</translation>
         </message>
@@ -3152,7 +3147,7 @@
     <context>
         <name>SurfaceView</name>
         <message>
-            <location filename="../../simulator/gui/views/surface_view.py" line="-1307" />
+            <location filename="../../simulator/gui/views/surface_view.py" line="-1302" />
             <source>the {platform} platform has none</source>
             <translation>{platform} 平台没有 OpenGL</translation>
         </message>
@@ -3208,7 +3203,7 @@
             <translation>损失</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>Gradient norm per weight</source>
             <translation>各权重的梯度范数</translation>
         </message>
@@ -3225,12 +3220,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+248" />
+            <location line="+244" />
             <source>update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location line="-247" />
+            <location line="-243" />
             <source>|∂L/∂a^t|: how strongly the loss depends on the hidden output a^t at step t (log₁₀ colours, one scale for all runs); dark on the left means the gradient vanishes on its way back through time</source>
             <translation>|∂L/∂a^t|：损失对第 t 步隐藏层输出 a^t 的依赖程度（按 log₁₀ 着色，所有运行用同一刻度）；左侧颜色深表示梯度在沿时间反向传播时消失了</translation>
         </message>
@@ -3265,7 +3260,7 @@
             <translation>梯度范数 ‖g‖</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+4" />
             <source>The training loss after each update (solid) and on the test sequences (dashed, dots)</source>
             <translation>每次更新后的训练损失（实线）以及在测试序列上的损失（虚线加圆点）</translation>
         </message>

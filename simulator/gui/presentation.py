@@ -104,23 +104,16 @@ def formula_lines(session) -> list[tuple[str, str]]:
 def _slot_line(session, t: int) -> str | None:
     """For a slot-filling model, the step's answer instead of a unit's sum: "y⁴ = softmax(…): arrival
     time 99.9 %  (next: departure time 0.1 %)" — what the lecture's example is about."""
-    from PySide6.QtCore import QCoreApplication
-
+    from simulator.gui.views.slot_view import slot_title
     from simulator.model import slot_filling
 
     if slot_filling.model_of(session.project)[0] is None:
         return None
     probabilities = session.trace.outputs[t, 0]
     order = probabilities.argsort()[::-1]
-    # the Slots tab's names of the slots (context SlotView, so its translations serve here too)
-    titles = {"other": QCoreApplication.translate("SlotView", "other"),
-              "destination": QCoreApplication.translate("SlotView", "destination"),
-              "departure": QCoreApplication.translate("SlotView", "departure place"),
-              "arrival_time": QCoreApplication.translate("SlotView", "arrival time"),
-              "departure_time": QCoreApplication.translate("SlotView", "departure time")}
 
     def named(index) -> str:
-        return f"{titles[slot_filling.SLOTS[int(index)]]} {100 * probabilities[index]:.1f} %"
+        return f"{slot_title(slot_filling.SLOTS[int(index)])} {100 * probabilities[index]:.1f} %"
 
     return f"y{_superscript(t + 1)} = softmax(W·a{_superscript(t + 1)} + b):  {named(order[0])}   ({named(order[1])})"
 

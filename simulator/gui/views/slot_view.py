@@ -162,6 +162,17 @@ def _shipped_params(model: str, encoding: str) -> dict:
     return _SHIPPED_PARAMS[(model, encoding)]
 
 
+def slot_title(slot: str) -> str:
+    """A slot's name for people, in the UI language ("departure" → "departure place"); the Slots tab
+    and the presentation band use the same words."""
+    titles = {"other": QCoreApplication.translate("SlotView", "other"),
+              "destination": QCoreApplication.translate("SlotView", "destination"),
+              "departure": QCoreApplication.translate("SlotView", "departure place"),
+              "arrival_time": QCoreApplication.translate("SlotView", "arrival time"),
+              "departure_time": QCoreApplication.translate("SlotView", "departure time")}
+    return titles.get(slot, slot)
+
+
 #: F1 results per encoding, shared by every view (the shipped models do not change while the app runs)
 _F1_CACHE: dict[str, dict[str, dict]] = {}
 
@@ -718,10 +729,7 @@ class SlotView(StepView):
 
     # -- texts -------------------------------------------------------------------------------------
     def slot_title(self, slot: str) -> str:
-        titles = {"other": self.tr("other"), "destination": self.tr("destination"),
-                  "departure": self.tr("departure place"), "arrival_time": self.tr("arrival time"),
-                  "departure_time": self.tr("departure time")}
-        return titles.get(slot, slot)
+        return slot_title(slot)
 
     def _sentence_tip(self) -> str:
         return self.tr("Type any sentence and press Enter: each word gets a slot (undo with Ctrl+Z)")
